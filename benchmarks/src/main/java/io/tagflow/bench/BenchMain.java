@@ -1,0 +1,49 @@
+package io.tagflow.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./tagflow bench NAME [ARGS...]}: runs one named benchmark. Every benchmark prints its
+ * figures and ends with a line {@code RESULT key=value ...}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Runs a named benchmark; its last line is RESULT key=value ...")
+public final class BenchMain implements Callable<Integer> {
+  /** A benchmark the launcher can run by name. */
+  interface Benchmark {
+    String description();
+
+    int run(String[] args) throws Exception;
+  }
+
+  private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>();
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "benchmark to run")
+  String name;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "passed to the benchmark")
+  String[] args = new String[0];
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).setStopAtPositional(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Benchmark benchmark = name == null ? null : BENCHMARKS.get(name);
+    if (benchmark == null) {
+      if (name != null) {
+        System.err.println("Unknown benchmark '" + name + "'.");
+      }
+      System.err.println("Benchmarks:" + (BENCHMARKS.isEmpty() ? " none yet." : ""));
+      BENCHMARKS.forEach((key, b) -> System.err.printf("  %-12s %s%n", key, b.description()));
+      return name == null ? 0 : 2;
+    }
+    return benchmark.run(args);
+  }
+}

@@ -1,0 +1,18 @@
+package io.tagflow.sim;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./tagflow sim}: LLRP reader simulators, scoring and tuning. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+    description = "LLRP reader simulators with a physical warehouse scene, ground truth and scoring.")
+public final class SimMain implements Runnable {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SimMain()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}
