@@ -1,0 +1,51 @@
+package io.tagflow.gateway.delivery;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The gateway's durable store of events that are not yet acknowledged by the MQTT broker.
+ *
+ * <p>Failure contract (what callers may rely on):
+ * <ul>
+ *   <li>{@link #append} is durable when it returns: the entry is written and fsynced and survives a
+ *       crash or {@code kill -9} of the process. If it throws, the entry is not stored and nothing else
+ *       was changed; when the disk quota is reached it throws {@link OutboxFullException} (backpressure:
+ *       the caller decides what to do; the outbox never drops an entry on its own).</li>
+ *   <li>Entries are handed out by {@link #read} in append order, and after a restart every entry not yet
+ *       marked delivered is handed out again, in the same order.</li>
+ *   <li>{@link #markDelivered} is called only after the broker's PUBACK (MQTT 5 §4.3.2) and is idempotent:
+ *       a second call, or a call for an unknown or already removed sequence, does nothing.</li>
+ *   <li>Delivery is therefore at least once: an entry whose PUBACK was lost, or whose delivery mark was
+ *       not yet on disk at a crash, is published again. Consumers deduplicate by the event's id.</li>
+ * </ul>
+ * Implementations are safe for concurrent use by appenders, one reader and acknowledgement callbacks.
+ */
+public interface Outbox extends Closeable {
+
+  /**
+   * Stores {@code message} durably and returns its sequence number (positive, increasing by one per
+   * stored entry).
+   *
+   * @throws OutboxFullException when storing it would exceed the disk quota; the entry is not stored
+   * @throws IOException when the disk fails; the entry is not stored
+   * @throws IllegalArgumentException when the message is larger than one record may be
+   */
+  long append(OutboxMessage message) throws IOException;
+
+  /**
+   * Up to {@code max} durable entries not yet marked delivered, with sequence {@code >= fromSequence},
+   * in append order. Returns an empty list when there are none.
+   */
+  List<OutboxEntry> read(long fromSequence, int max) throws IOException;
+
+  /** Records that the broker acknowledged the entry {@code sequence}. Idempotent. */
+  void markDelivered(long sequence) throws IOException;
+
+  /** The lowest sequence not yet marked delivered, or the next sequence to be appended when none is pending. */
+  long firstPendingSequence();
+
+  /** Current depth, disk use and age, for metrics and the health endpoint. */
+  OutboxStats stats();
+}
