@@ -1,0 +1,628 @@
+package io.tagflow.gateway.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tagflow.gateway.delivery.internal.InflightWindow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the {@link Outbox} to an MQTT 5 broker with Eclipse Paho, QoS 1, in append order.
+ *
+ * <p>Contract: {@link #publish} returns once the event is durable in the outbox; from then on it is
+ * delivered at least once, also across broker outages and gateway restarts. An entry is marked
+ * delivered only when its PUBACK arrives. Nothing is ever dropped for lack of room: when the window of
+ * {@code maxInflight} unacknowledged publications is full, or Paho refuses with "too many publishes in
+ * progress" (reason code 32202, its view of the broker's Receive Maximum, MQTT 5 §3.2.2.3.3), the drain
+ * thread waits for a completion and sends the same entry again.
+ *
+ * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho. Every
+ * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch: the
+ * in-flight window is forgotten and the cursor goes back to the outbox's first pending entry, so the
+ * broker sees the entries again in order (duplicates possible, gaps never). Paho keeps no state of its
+ * own ({@link MemoryPersistence}, clean start): the outbox is the only store.
+ *
+ * <p>Paho reconnects by itself once a first connection succeeded; until then the drain thread retries
+ * with exponential backoff, so the gateway starts and fills its outbox while the broker is down.
+ *
+ * <p>PUBACK reason codes of 0x80 or more (MQTT 5 §3.4.2.1): 0x80 and 0x97 (quota exceeded) are retried
+ * after a pause; the others (not authorized, topic name invalid, payload format invalid, ...) can never
+ * succeed, so the entry is logged as an ERROR, counted in {@code tagflow.publish.refused} and removed,
+ * rather than blocking every later event forever.
+ */
+public final class MqttPublisher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
+  private static final long TICK_MILLIS = 200;
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Set<Integer> RETRYABLE_REASONS = Set.of(0x80, 0x97);
+  private static final int QOS = 1;
+
+  private final Outbox outbox;
+  private final MqttPublisherOptions options;
+  private final IMqttAsyncClient client;
+  private final InstantSource clock;
+  private final InflightWindow window;
+  private final Timer latency;
+  private final Counter acked;
+  private final Counter backpressure;
+  private final Counter refused;
+  private final Counter rejectedFull;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Thread drainThread;
+  private final MqttActionListener ackListener = new AckListener();
+  // guarded by lock
+  private boolean running;
+  private boolean accepting = true;
+  private boolean online;
+  private boolean everConnected;
+  private boolean workPending;
+  private long epoch;
+  private long sendCursor = 1;
+  private Instant pausedUntil = Instant.MIN;
+  private boolean lostLogged;
+
+  /** What a publication carries to its PUBACK callback. */
+  private record Sent(long sequence, long epoch, Instant appendedAt) {
+  }
+
+  MqttPublisher(Outbox outbox, MqttPublisherOptions options, IMqttAsyncClient client, MeterRegistry registry,
+                InstantSource clock) {
+    this.outbox = outbox;
+    this.options = options;
+    this.client = client;
+    this.clock = clock;
+    this.window = new InflightWindow(options.maxInflight(), options.ackTimeout(), clock);
+    this.latency = Timer.builder("tagflow.publish.latency")
+        .description("From the event's append to the outbox (the filter decision) to the broker's PUBACK")
+        .publishPercentileHistogram()
+        .register(registry);
+    this.acked = Counter.builder("tagflow.publish.acked").description("Events acknowledged by the broker").register(registry);
+    this.backpressure = Counter.builder("tagflow.publish.backpressure")
+        .description("Times the client's in-flight window was full and the publisher waited").register(registry);
+    this.refused = Counter.builder("tagflow.publish.refused")
+        .description("Events the broker refused for good (PUBACK reason code >= 0x80, not retryable)").register(registry);
+    this.rejectedFull = Counter.builder("tagflow.outbox.rejected")
+        .description("Events refused because the outbox quota was reached").register(registry);
+    Gauge.builder("tagflow.mqtt.connected", this, p -> p.connected() ? 1 : 0)
+        .description("1 while connected to the broker").register(registry);
+    Gauge.builder("tagflow.publish.inflight", this, MqttPublisher::inflight)
+        .description("Publications awaiting PUBACK").register(registry);
+    this.drainThread = new Thread(this::drainLoop, "tagflow-mqtt-drain");
+    this.drainThread.setDaemon(true);
+    client.setCallback(new Callback());
+  }
+
+  /** A publisher on a new Paho {@link MqttAsyncClient} with in-memory persistence (the outbox is the store). */
+  public static MqttPublisher create(Outbox outbox, MqttPublisherOptions options, MeterRegistry registry,
+                                     InstantSource clock) throws MqttException {
+    MqttAsyncClient client = new MqttAsyncClient(options.serverUri(), options.clientId(), new MemoryPersistence());
+    return new MqttPublisher(outbox, options, client, registry, clock);
+  }
+
+  /** Starts connecting and draining; returns at once. */
+  public void start() {
+    lock.lock();
+    try {
+      if (running) {
+        return;
+      }
+      running = true;
+      sendCursor = outbox.firstPendingSequence();
+    } finally {
+      lock.unlock();
+    }
+    drainThread.start();
+  }
+
+  /**
+   * Stores {@code message} durably in the outbox and wakes the drain thread.
+   *
+   * @return the outbox sequence
+   * @throws OutboxFullException when the outbox quota is reached (counted in {@code tagflow.outbox.rejected})
+   * @throws IOException when the outbox cannot store it
+   * @throws IllegalStateException after {@link #close} began
+   */
+  public long publish(OutboxMessage message) throws IOException {
+    lock.lock();
+    try {
+      if (!accepting) {
+        throw new IllegalStateException("the MQTT publisher is shutting down; event for " + message.topic() + " not accepted");
+      }
+    } finally {
+      lock.unlock();
+    }
+    long sequence;
+    try {
+      sequence = outbox.append(message);
+    } catch (OutboxFullException e) {
+      rejectedFull.increment();
+      throw e;
+    }
+    lock.lock();
+    try {
+      workPending = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    return sequence;
+  }
+
+  /** Whether the broker connection is up. */
+  public boolean connected() {
+    lock.lock();
+    try {
+      return online;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Publications awaiting PUBACK. */
+  public int inflight() {
+    lock.lock();
+    try {
+      return window.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the outbox is empty; false if {@code timeout} passed first. */
+  public boolean awaitDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (outbox.stats().depth() > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      lock.lock();
+      try {
+        changed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)), TimeUnit.NANOSECONDS);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Graceful shutdown: refuses new events, waits up to {@code flushTimeout} for the outbox to drain,
+   * publishes the retained OFFLINE health message, and disconnects cleanly. What is not delivered stays
+   * in the outbox for the next start. Does not close the outbox.
+   *
+   * @return whether the outbox was empty at the end
+   */
+  public boolean close(Duration flushTimeout) {
+    lock.lock();
+    try {
+      accepting = false;
+    } finally {
+      lock.unlock();
+    }
+    boolean drained = false;
+    try {
+      drained = connected() && awaitDrained(flushTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lock.lock();
+    try {
+      running = false;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      drainThread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    long left = outbox.stats().depth();
+    if (left > 0) {
+      log.warn("MQTT publisher stopped with {} events still in the outbox; they are sent after the next start", left);
+    }
+    disconnect();
+    return drained || left == 0;
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  private void disconnect() {
+    try {
+      if (client.isConnected()) {
+        MqttPublisherOptions.Health health = options.health();
+        if (health != null) {
+          client.publish(health.topic(), healthMessage(health.offline()))
+              .waitForCompletion(options.connectTimeout().toMillis());
+        }
+        client.disconnect(TimeUnit.SECONDS.toMillis(2)).waitForCompletion(options.connectTimeout().toMillis());
+      }
+    } catch (MqttException e) {
+      log.warn("MQTT disconnect from {} was not clean: {}", options.serverUri(), e.getMessage());
+    }
+    try {
+      client.close(true);
+    } catch (MqttException e) {
+      log.debug("Closing the MQTT client: {}", e.getMessage());
+    }
+  }
+
+  private void drainLoop() {
+    long backoffMillis = options.reconnectMinDelay().toMillis();
+    boolean failureLogged = false;
+    while (isRunning()) {
+      try {
+        if (!isEverConnected()) {
+          if (tryConnect(failureLogged)) {
+            backoffMillis = options.reconnectMinDelay().toMillis();
+          } else {
+            failureLogged = true;
+            awaitChange(backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, options.reconnectMaxDelay().toMillis());
+          }
+          continue;
+        }
+        drainOnce();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("MQTT drain loop failed; continuing", e);
+      }
+    }
+  }
+
+  /** One pass: read what fits in the window from the cursor and send it, or wait for something to change. */
+  private void drainOnce() throws InterruptedException {
+    long from;
+    int room;
+    long readEpoch;
+    lock.lock();
+    try {
+      long expired = window.firstExpired();
+      if (expired >= 0) {
+        log.warn("No PUBACK for outbox entry {} within {}; sending again from the first pending entry",
+            expired, options.ackTimeout());
+        rewind();
+      }
+      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
+        changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      }
+      workPending = false;
+      from = sendCursor;
+      room = window.free();
+      readEpoch = epoch;
+    } finally {
+      lock.unlock();
+    }
+    List<OutboxEntry> batch;
+    try {
+      batch = outbox.read(from, room);
+    } catch (IOException e) {
+      log.error("Reading the outbox failed: {}; retrying", e.getMessage());
+      awaitChange(TICK_MILLIS * 5);
+      return;
+    }
+    if (batch.isEmpty()) {
+      lock.lock();
+      try {
+        if (!workPending && epoch == readEpoch) {
+          changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+      } finally {
+        lock.unlock();
+      }
+      return;
+    }
+    for (OutboxEntry entry : batch) {
+      if (!send(entry, readEpoch)) {
+        return;
+      }
+    }
+  }
+
+  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, not connected). */
+  private boolean send(OutboxEntry entry, long readEpoch) throws InterruptedException {
+    lock.lock();
+    try {
+      if (epoch != readEpoch || !online || !window.add(entry.sequence())) {
+        return false;
+      }
+    } finally {
+      lock.unlock();
+    }
+    MqttMessage message = new MqttMessage(entry.message().payload());
+    message.setQos(QOS);
+    message.setRetained(entry.message().retained());
+    try {
+      client.publish(entry.message().topic(), message, new Sent(entry.sequence(), readEpoch, entry.appendedAt()), ackListener);
+    } catch (MqttException e) {
+      lock.lock();
+      try {
+        window.remove(entry.sequence());
+        if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+          // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
+          backpressure.increment();
+          int before = window.size();
+          long waitEpoch = epoch;
+          do {
+            if (!changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+              break;
+            }
+          } while (window.size() >= before && before > 0 && epoch == waitEpoch && running);
+        } else {
+          log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
+          if (epoch == readEpoch) {
+            rewind();
+          }
+          changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+      } finally {
+        lock.unlock();
+      }
+      return false;
+    }
+    lock.lock();
+    try {
+      if (epoch == readEpoch) {
+        sendCursor = entry.sequence() + 1;
+      }
+    } finally {
+      lock.unlock();
+    }
+    return true;
+  }
+
+  /** Starts a new epoch: forget the window, send again from the first pending entry. Caller holds the lock. */
+  private void rewind() {
+    epoch++;
+    window.clear();
+    sendCursor = outbox.firstPendingSequence();
+    changed.signalAll();
+  }
+
+  private boolean tryConnect(boolean failureLogged) {
+    try {
+      client.connect(connectionOptions()).waitForCompletion(options.connectTimeout().toMillis() + 1000);
+      lock.lock();
+      try {
+        everConnected = true;
+      } finally {
+        lock.unlock();
+      }
+      return true;
+    } catch (MqttException e) {
+      if (!failureLogged) {
+        log.warn("MQTT broker {} is unreachable ({}); retrying with backoff, events wait in the outbox",
+            options.serverUri(), e.getMessage());
+      } else {
+        log.debug("MQTT connect to {} failed again: {}", options.serverUri(), e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  MqttConnectionOptions connectionOptions() {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setCleanStart(true);
+    o.setSessionExpiryInterval(0L);
+    o.setAutomaticReconnect(true);
+    o.setAutomaticReconnectDelay((int) Math.max(1, options.reconnectMinDelay().toSeconds()),
+        (int) Math.max(1, options.reconnectMaxDelay().toSeconds()));
+    o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
+    o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
+    o.setReceiveMaximum(options.maxInflight());
+    if (options.username() != null) {
+      o.setUserName(options.username());
+    }
+    if (options.password() != null) {
+      o.setPassword(options.password().getBytes(StandardCharsets.UTF_8));
+    }
+    MqttPublisherOptions.Health health = options.health();
+    if (health != null) {
+      o.setWill(health.topic(), healthMessage(health.offline()));
+    }
+    return o;
+  }
+
+  private static MqttMessage healthMessage(byte[] payload) {
+    MqttMessage m = new MqttMessage(payload);
+    m.setQos(QOS);
+    m.setRetained(true);
+    return m;
+  }
+
+  private boolean isRunning() {
+    lock.lock();
+    try {
+      return running;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isEverConnected() {
+    lock.lock();
+    try {
+      return everConnected;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitChange(long millis) throws InterruptedException {
+    lock.lock();
+    try {
+      if (running) {
+        changed.await(millis, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void delivered(Sent sent) {
+    lock.lock();
+    try {
+      window.remove(sent.sequence());
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      outbox.markDelivered(sent.sequence());
+    } catch (IOException e) {
+      log.error("Could not record delivery of outbox entry {}: {}; it will be sent again", sent.sequence(), e.getMessage());
+    }
+    acked.increment();
+    latency.record(Duration.between(sent.appendedAt(), clock.instant()));
+  }
+
+  private void failed(Sent sent, int reasonCode, String detail) {
+    if (reasonCode >= 0x80 && reasonCode <= 0xFF && !RETRYABLE_REASONS.contains(reasonCode)) {
+      log.error("The broker refused outbox entry {} for good (PUBACK reason code 0x{}{}); removing it from the outbox",
+          sent.sequence(), Integer.toHexString(reasonCode), detail == null ? "" : ", " + detail);
+      refused.increment();
+      delivered(sent);
+      return;
+    }
+    lock.lock();
+    try {
+      boolean pending = window.remove(sent.sequence());
+      if (pending && sent.epoch() == epoch) {
+        log.debug("Publication of outbox entry {} failed ({}); sending again from the first pending entry",
+            sent.sequence(), detail);
+        if (RETRYABLE_REASONS.contains(reasonCode)) {
+          pausedUntil = clock.instant().plus(RETRY_PAUSE);
+        }
+        rewind();
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** PUBACK (or its failure) for one publication. */
+  private final class AckListener implements MqttActionListener {
+    @Override
+    public void onSuccess(IMqttToken token) {
+      Sent sent = (Sent) token.getUserContext();
+      int[] codes = token.getReasonCodes();
+      int code = codes == null || codes.length == 0 ? 0 : codes[0];
+      if (code >= 0x80) {
+        failed(sent, code, null);
+      } else {
+        delivered(sent);
+      }
+    }
+
+    @Override
+    public void onFailure(IMqttToken token, Throwable exception) {
+      Sent sent = (Sent) token.getUserContext();
+      int code = exception instanceof MqttException m ? m.getReasonCode() : -1;
+      failed(sent, code, exception == null ? null : exception.getMessage());
+    }
+  }
+
+  /** Connection events from Paho. */
+  private final class Callback implements MqttCallback {
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      lock.lock();
+      try {
+        online = true;
+        lostLogged = false;
+        rewind();
+      } finally {
+        lock.unlock();
+      }
+      log.info("MQTT {} to {}; sending from outbox entry {}", reconnect ? "reconnected" : "connected", serverUri,
+          outbox.firstPendingSequence());
+      MqttPublisherOptions.Health health = options.health();
+      if (health != null) {
+        try {
+          client.publish(health.topic(), healthMessage(health.online()));
+        } catch (MqttException e) {
+          log.warn("Could not publish the ONLINE health message: {}", e.getMessage());
+        }
+      }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      boolean log1;
+      lock.lock();
+      try {
+        online = false;
+        rewind();
+        log1 = !lostLogged && running;
+        lostLogged = true;
+      } finally {
+        lock.unlock();
+      }
+      if (log1) {
+        log.warn("MQTT connection to {} lost ({}); events wait in the outbox until Paho reconnects",
+            options.serverUri(), response == null ? "no reason" : describe(response));
+      }
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      log.warn("MQTT error from {}: {}", options.serverUri(), exception.getMessage());
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      // The gateway subscribes to nothing.
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+      // Handled per publication by AckListener.
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+      // No enhanced authentication.
+    }
+  }
+
+  private static String describe(MqttDisconnectResponse r) {
+    if (r.getException() != null) {
+      return r.getException().getMessage();
+    }
+    return "reason code " + r.getReturnCode() + (r.getReasonString() == null ? "" : ", " + r.getReasonString());
+  }
+}
