@@ -1,0 +1,24 @@
+package io.tagflow.gateway.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Tags that crossed one door in one direction together: a pallet load or a forklift trip.
+ *
+ * @param door the door's configured name
+ * @param direction IN (outside to inside) or OUT
+ * @param confidence 0..1, the mean of the tags' crossing confidences
+ * @param startedAt the first read of any tag of the movement at the door
+ * @param endedAt the last read of any tag of the movement at the door
+ * @param palletSscc the pallet's SSCC pure-identity URI if an SSCC tag crossed with it, else null
+ * @param tags the tags, in the order their crossings were decided
+ * @param evidence a short human-readable summary of why the pipeline decided this
+ */
+public record MovementDecision(String door, Direction direction, double confidence,
+                               Instant startedAt, Instant endedAt, String palletSscc,
+                               List<MovedTag> tags, String evidence) {
+  public MovementDecision {
+    tags = List.copyOf(tags);
+  }
+}
