@@ -83,6 +83,8 @@ public final class GatewayConfigLoader {
       config = MAPPER.readerFor(GatewayConfig.class).readValue(tree);
     } catch (JsonProcessingException e) {
       throw new GatewayConfigException(source + ": " + ConfigErrors.describe(e));
+    } catch (IOException e) {
+      throw new GatewayConfigException(source + ": cannot be read: " + e.getMessage());
     } catch (ConfigProblem e) {
       throw new GatewayConfigException(source + ": " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
     }
