@@ -76,6 +76,18 @@ final class MqttServer {
             </persistence>
           </hivemq>
           """.formatted(port));
+      // HiveMQ reconfigures the JVM's Logback from conf/logback.xml; keep the tests' console logging.
+      Files.writeString(conf.resolve("logback.xml"), """
+          <configuration>
+            <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+              <target>System.err</target>
+              <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n</pattern></encoder>
+            </appender>
+            <logger name="com.hivemq" level="WARN"/>
+            <logger name="org.llrp" level="WARN"/>
+            <root level="INFO"><appender-ref ref="STDERR"/></root>
+          </configuration>
+          """);
       EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
           .withConfigurationFolder(conf)
           .withDataFolder(Files.createDirectories(home.resolve("data")))
