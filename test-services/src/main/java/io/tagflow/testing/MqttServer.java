@@ -54,7 +54,7 @@ final class MqttServer {
    * An in-process HiveMQ CE broker with its own configuration: loopback only, usage statistics off,
    * in-memory persistence, and its files in a temporary folder.
    */
-  private static MqttServer startEmbedded() {
+  static MqttServer startEmbedded() {
     try {
       int port = freeLoopbackPort();
       Path home = Files.createTempDirectory("tagflow-test-hivemq");
