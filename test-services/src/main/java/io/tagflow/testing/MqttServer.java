@@ -54,7 +54,7 @@ final class MqttServer {
    * An in-process HiveMQ CE broker with its own configuration: loopback only, usage statistics off,
    * in-memory persistence, and its files in a temporary folder.
    */
-  private static MqttServer startEmbedded() {
+  static MqttServer startEmbedded() {
     try {
       int port = freeLoopbackPort();
       Path home = Files.createTempDirectory("tagflow-test-hivemq");
@@ -76,6 +76,18 @@ final class MqttServer {
             </persistence>
           </hivemq>
           """.formatted(port));
+      // HiveMQ reconfigures the JVM's Logback from conf/logback.xml; keep the tests' console logging.
+      Files.writeString(conf.resolve("logback.xml"), """
+          <configuration>
+            <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+              <target>System.err</target>
+              <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n</pattern></encoder>
+            </appender>
+            <logger name="com.hivemq" level="WARN"/>
+            <logger name="org.llrp" level="WARN"/>
+            <root level="INFO"><appender-ref ref="STDERR"/></root>
+          </configuration>
+          """);
       EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
           .withConfigurationFolder(conf)
           .withDataFolder(Files.createDirectories(home.resolve("data")))

@@ -45,7 +45,7 @@ public final class PostgresServer {
     return new PostgresServer(url, "Testcontainers " + TIMESCALE_IMAGE);
   }
 
-  private static PostgresServer startEmbedded() {
+  static PostgresServer startEmbedded() {
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
           .setServerConfig("listen_addresses", "127.0.0.1")
