@@ -4,6 +4,12 @@ import io.tagflow.protocol.llrp.LlrpStatusCode;
 import io.tagflow.sim.reader.SimulatedReaderOptions;
 import java.util.List;
 import org.llrp.ltk.generated.enumerations.AirProtocols;
+import org.llrp.ltk.generated.enumerations.C1G2DRValue;
+import org.llrp.ltk.generated.enumerations.C1G2ForwardLinkModulation;
+import org.llrp.ltk.generated.enumerations.C1G2MValue;
+import org.llrp.ltk.generated.enumerations.C1G2SpectralMaskIndicator;
+import org.llrp.ltk.generated.parameters.C1G2UHFRFModeTable;
+import org.llrp.ltk.generated.parameters.C1G2UHFRFModeTableEntry;
 import org.llrp.ltk.generated.enumerations.CommunicationsStandard;
 import org.llrp.ltk.generated.parameters.AntennaConfiguration;
 import org.llrp.ltk.generated.parameters.FrequencyHopTable;
@@ -103,12 +109,32 @@ public final class ReaderCapabilities {
     frequency.setHopping(new Bit(1));
     frequency.addToFrequencyHopTableList(hops);
     band.setFrequencyInformation(frequency);
+    band.addToAirProtocolUHFRFModeTableList(rfModes());
     RegulatoryCapabilities regulatory = new RegulatoryCapabilities();
     regulatory.setCountryCode(new UnsignedShort(0));
     regulatory.setCommunicationsStandard(new CommunicationsStandard(CommunicationsStandard.ETSI_302_208));
     regulatory.setUHFBandCapabilities(band);
     response.setRegulatoryCapabilities(regulatory);
     return response;
+  }
+
+  /** One Gen2 RF mode (Miller 4, 250 kHz BLF, Tari 25 us), the "dense reader" mode of many readers. */
+  private static C1G2UHFRFModeTable rfModes() {
+    C1G2UHFRFModeTableEntry mode = new C1G2UHFRFModeTableEntry();
+    mode.setModeIdentifier(new UnsignedInteger(1));
+    mode.setDRValue(new C1G2DRValue(C1G2DRValue.DRV_64_3));
+    mode.setEPCHAGTCConformance(new Bit(1));
+    mode.setMValue(new C1G2MValue(C1G2MValue.MV_4));
+    mode.setForwardLinkModulation(new C1G2ForwardLinkModulation(C1G2ForwardLinkModulation.PR_ASK));
+    mode.setSpectralMaskIndicator(new C1G2SpectralMaskIndicator(C1G2SpectralMaskIndicator.DI));
+    mode.setBDRValue(new UnsignedInteger(250_000));
+    mode.setPIEValue(new UnsignedInteger(2000));
+    mode.setMinTariValue(new UnsignedInteger(25_000));
+    mode.setMaxTariValue(new UnsignedInteger(25_000));
+    mode.setStepTariValue(new UnsignedInteger(0));
+    C1G2UHFRFModeTable table = new C1G2UHFRFModeTable();
+    table.addToC1G2UHFRFModeTableEntryList(mode);
+    return table;
   }
 
   /** Checks an AntennaConfiguration of SET_READER_CONFIG; antenna 0 means all antennas. */

@@ -92,7 +92,7 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
     this.source = source;
     this.clock = clock;
     this.capabilities = new ReaderCapabilities(options);
-    on(GET_READER_CAPABILITIES.class, m -> capabilities.response());
+    on(GET_READER_CAPABILITIES.class, m -> status(capabilities.response(), Outcome.OK));
     on(GET_READER_CONFIG.class, m -> getReaderConfig());
     on(SET_READER_CONFIG.class, this::setReaderConfig);
     on(ADD_ROSPEC.class, this::addRoSpec);
