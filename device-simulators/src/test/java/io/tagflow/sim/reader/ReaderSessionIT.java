@@ -67,8 +67,12 @@ class ReaderSessionIT {
   }
 
   private SimulatedReader startReader(int port) throws Exception {
+    return startReader(port, 2);
+  }
+
+  private SimulatedReader startReader(int port, int version) throws Exception {
     SimulatedReader started = SimulatedReader.create(SimulatedReaderOptions.defaults().withPort(port).withAntennaCount(2)
-        .withInventoryRound(Duration.ofMillis(20)), tags, InstantSource.system());
+        .withVersion(version).withInventoryRound(Duration.ofMillis(20)), tags, InstantSource.system());
     started.start().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     return started;
   }
@@ -117,6 +121,14 @@ class ReaderSessionIT {
     assertThat(count("tagflow.reader.reports", "dock-1")).isPositive();
     assertThat(count("tagflow.reader.connects", "dock-1")).isEqualTo(1);
     assertThat(count("tagflow.reader.decode.errors", "dock-1")).isZero();
+  }
+
+  @Test
+  void session_llrp101Reader_isAnsweredInItsVersion() throws Exception {
+    reader = startReader(0, 1); // answers M_UnsupportedVersion to any version-2 message
+    sessions = startSessions(settings("dock-101", reader.address().getPort()));
+    assertThat(nextRead("dock-101")).contains(" ant");
+    assertThat(registry.find("tagflow.reader.llrp.errors").counters()).isEmpty();
   }
 
   @Test

@@ -33,6 +33,8 @@ import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.enumerations.ConnectionAttemptStatusType;
 import org.llrp.ltk.generated.enumerations.ROReportTriggerType;
 import org.llrp.ltk.generated.enumerations.ROSpecState;
+import org.llrp.ltk.generated.enumerations.ROSpecStopTriggerType;
+import org.llrp.ltk.types.UnsignedInteger;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC;
 import org.llrp.ltk.generated.messages.CLOSE_CONNECTION_RESPONSE;
 import org.llrp.ltk.generated.messages.ERROR_MESSAGE;
@@ -272,6 +274,25 @@ class ReaderEndpointHandlerTest {
     Ltk.encode(new GET_REPORT(), 55, 2, out);
     channel.writeInbound(out);
     assertThat(nextReport().size()).isEqualTo(6);
+  }
+
+  @Test
+  void roSpecDurationStopTrigger_endOfRoSpec_reportsAndLeavesTheSpecInactive() {
+    ADD_ROSPEC add = ReaderMessages.addRoSpec(settings(100, Duration.ofSeconds(10), ReportField.ANTENNA_ID));
+    add.getROSpec().getROReportSpec().setROReportTrigger(new ROReportTriggerType(ROReportTriggerType.Upon_N_Tags_Or_End_Of_ROSpec));
+    add.getROSpec().getROBoundarySpec().getROSpecStopTrigger()
+        .setROSpecStopTriggerType(new ROSpecStopTriggerType(ROSpecStopTriggerType.Duration));
+    add.getROSpec().getROBoundarySpec().getROSpecStopTrigger().setDurationTriggerValue(new UnsignedInteger(120));
+    call(add);
+    call(ReaderMessages.enableRoSpec(1));
+    call(ReaderMessages.startRoSpec(1));
+    advance(100);
+    assertThat((Object) channel.readOutbound()).isNull();
+    advance(50);
+    assertThat(nextReport().size()).isEqualTo(6); // rounds at 50 and 100 ms; the spec ended at 120 ms
+    assertThat(endpoint.registry().state(1)).isEqualTo(ROSpecState.Inactive);
+    advance(200);
+    assertThat((Object) channel.readOutbound()).isNull();
   }
 
   @Test
