@@ -91,6 +91,7 @@ public final class PortalStage implements FilterStage {
     side.reads++;
     side.sumPower += power;
     side.sumPowerTime += power * at;
+    side.sumPowerTime2 += power * at * at;
     side.peakRssi = Math.max(side.peakRssi, read.rssiDbm);
     side.lastReadMicros = Math.max(side.lastReadMicros, read.readMicros);
     if (ev.leader != s && side.smoothed >= presenceRssi && leads(side, other, read.readMicros)) {
