@@ -7,6 +7,7 @@ import io.tagflow.gateway.testing.DockScenario;
 import io.tagflow.gateway.testing.PipelineHarness;
 import io.tagflow.protocol.epc.EpcDecoder;
 import io.tagflow.protocol.epc.Epc96;
+import io.tagflow.protocol.epc.Sscc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,10 @@ class TagPipelineScenarioTest {
     return EpcDecoder.decode(epc).uri();
   }
 
+  private static String ssccOf(List<Epc96> pallet) {
+    return ((Sscc) EpcDecoder.decode(pallet.get(0))).sscc();
+  }
+
   @Test
   void cleanInCrossing_oneMovementInAtThatDoor() {
     List<Epc96> pallet = DockScenario.pallet(1, 8);
@@ -37,7 +42,7 @@ class TagPipelineScenarioTest {
     MovementDecision m = h.listener.movements.get(0);
     assertThat(m.door()).isEqualTo("D1");
     assertThat(m.direction()).isEqualTo(Direction.IN);
-    assertThat(m.palletSscc()).isEqualTo(uriOf(pallet.get(0)));
+    assertThat(m.palletSscc()).isEqualTo(ssccOf(pallet));
     assertThat(m.tags()).extracting(MovedTag::uri)
         .containsExactlyInAnyOrderElementsOf(pallet.stream().map(TagPipelineScenarioTest::uriOf).toList());
     assertThat(m.confidence()).isGreaterThanOrEqualTo(0.6);
@@ -93,11 +98,11 @@ class TagPipelineScenarioTest {
     assertThat(h.listener.movements)
         .extracting(m -> m.door() + " " + m.direction() + " " + m.palletSscc() + " " + m.tags().size())
         .containsExactlyInAnyOrder(
-            "D1 IN " + uriOf(DockScenario.pallet(10, 0).get(0)) + " 7",
-            "D1 IN " + uriOf(DockScenario.pallet(11, 0).get(0)) + " 7",
-            "D2 OUT " + uriOf(DockScenario.pallet(12, 0).get(0)) + " 5",
-            "D2 IN " + uriOf(DockScenario.pallet(13, 0).get(0)) + " 9",
-            "D1 OUT " + uriOf(DockScenario.pallet(14, 0).get(0)) + " 4");
+            "D1 IN " + ssccOf(DockScenario.pallet(10, 0)) + " 7",
+            "D1 IN " + ssccOf(DockScenario.pallet(11, 0)) + " 7",
+            "D2 OUT " + ssccOf(DockScenario.pallet(12, 0)) + " 5",
+            "D2 IN " + ssccOf(DockScenario.pallet(13, 0)) + " 9",
+            "D1 OUT " + ssccOf(DockScenario.pallet(14, 0)) + " 4");
     assertThat(h.listener.staged).extracting(StagedDecision::door).containsOnly("D2");
   }
 
