@@ -23,6 +23,10 @@ public final class BenchMain implements Callable<Integer> {
 
   private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>();
 
+  static {
+    BENCHMARKS.put("pipeline", new PipelineBench.Launcher());
+  }
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "benchmark to run")
   String name;
 

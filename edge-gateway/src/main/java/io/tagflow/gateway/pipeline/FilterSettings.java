@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param hysteresisDecayDbPerSecond Portal: how fast the required lead decays after {@code holdOff} (EdgeX slope 0.008 dB/ms).
  * @param rssiSmoothing Portal: time constant of each side's exponentially smoothed RSSI.
  * @param minCentroidGap Portal: the two sides' RSSI-weighted time centroids must be at least this far apart to call a direction.
+ * @param minSeparation Portal: the centroid gap divided by the sides' power-weighted time spread (d') must reach this; it tells a tag carried through from one standing between the antennas.
  * @param minConfidence Portal: crossings below this confidence (0..1) are staged as ambiguous instead.
  * @param dwellLimit Portal: a tag at a door this long is reported staged (it may still cross later).
  * @param arbitrationWindow Arbitration: how long a door decision waits for competing evidence from other doors.
@@ -47,6 +48,7 @@ public record FilterSettings(double minRssiDbm,
                              double hysteresisDecayDbPerSecond,
                              Duration rssiSmoothing,
                              Duration minCentroidGap,
+                             double minSeparation,
                              double minConfidence,
                              Duration dwellLimit,
                              Duration arbitrationWindow,
@@ -95,6 +97,9 @@ public record FilterSettings(double minRssiDbm,
   /** Default of {@code minCentroidGap}. */
   public static final Duration DEFAULT_MIN_CENTROID_GAP = Duration.ofMillis(150);
 
+  /** Default of {@code minSeparation}. */
+  public static final double DEFAULT_MIN_SEPARATION = 0.5;
+
   /** Default of {@code minConfidence}. */
   public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
 
@@ -141,6 +146,7 @@ public record FilterSettings(double minRssiDbm,
     nonNegative("hysteresisDecayDbPerSecond", hysteresisDecayDbPerSecond);
     positive("rssiSmoothing", rssiSmoothing);
     notNegative("minCentroidGap", minCentroidGap);
+    nonNegative("minSeparation", minSeparation);
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new IllegalArgumentException("minConfidence must be between 0 and 1, was " + minConfidence);
     }
@@ -188,6 +194,7 @@ public record FilterSettings(double minRssiDbm,
     b.hysteresisDecayDbPerSecond = hysteresisDecayDbPerSecond;
     b.rssiSmoothing = rssiSmoothing;
     b.minCentroidGap = minCentroidGap;
+    b.minSeparation = minSeparation;
     b.minConfidence = minConfidence;
     b.dwellLimit = dwellLimit;
     b.arbitrationWindow = arbitrationWindow;
@@ -249,6 +256,7 @@ public record FilterSettings(double minRssiDbm,
     private double hysteresisDecayDbPerSecond = DEFAULT_HYSTERESIS_DECAY_DB_PER_SECOND;
     private Duration rssiSmoothing = DEFAULT_RSSI_SMOOTHING;
     private Duration minCentroidGap = DEFAULT_MIN_CENTROID_GAP;
+    private double minSeparation = DEFAULT_MIN_SEPARATION;
     private double minConfidence = DEFAULT_MIN_CONFIDENCE;
     private Duration dwellLimit = DEFAULT_DWELL_LIMIT;
     private Duration arbitrationWindow = DEFAULT_ARBITRATION_WINDOW;
@@ -324,6 +332,11 @@ public record FilterSettings(double minRssiDbm,
       return this;
     }
 
+    public Builder minSeparation(double minSeparation) {
+      this.minSeparation = minSeparation;
+      return this;
+    }
+
     public Builder minConfidence(double minConfidence) {
       this.minConfidence = minConfidence;
       return this;
@@ -381,7 +394,7 @@ public record FilterSettings(double minRssiDbm,
 
     /** The settings; throws {@link IllegalArgumentException} naming the first bad one. */
     public FilterSettings build() {
-      return new FilterSettings(minRssiDbm, arrivalReads, arrivalWindow, strongReadRssiDbm, absenceTimeout, presenceRssiDbm, minSideReads, hysteresisDb, holdOff, hysteresisDecayDbPerSecond, rssiSmoothing, minCentroidGap, minConfidence, dwellLimit, arbitrationWindow, arbitrationHysteresisDb, zoneMarginDb, zoneHoldOff, zoneSmoothing, groupGap, quietGap, tagRetention, maxTags);
+      return new FilterSettings(minRssiDbm, arrivalReads, arrivalWindow, strongReadRssiDbm, absenceTimeout, presenceRssiDbm, minSideReads, hysteresisDb, holdOff, hysteresisDecayDbPerSecond, rssiSmoothing, minCentroidGap, minSeparation, minConfidence, dwellLimit, arbitrationWindow, arbitrationHysteresisDb, zoneMarginDb, zoneHoldOff, zoneSmoothing, groupGap, quietGap, tagRetention, maxTags);
     }
   }
 }

@@ -57,7 +57,9 @@ public final class ArbitrationStage implements FilterStage {
     }
     Crossing favoured = c.door() == t.lastDoor ? c : p;
     Crossing challenger = favoured == c ? p : c;
-    t.pending = challenger.strengthDb() > favoured.strengthDb() + hysteresisDb ? challenger : favoured;
+    Crossing winner = challenger.strengthDb() > favoured.strengthDb() + hysteresisDb
+        ? challenger : favoured;
+    t.pending = winner.winning(winner == c ? p : c);
     overruled++;
   }
 

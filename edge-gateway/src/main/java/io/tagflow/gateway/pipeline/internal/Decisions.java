@@ -5,6 +5,7 @@ import io.tagflow.gateway.pipeline.LocationDecision;
 import io.tagflow.gateway.pipeline.MovedTag;
 import io.tagflow.gateway.pipeline.MovementDecision;
 import io.tagflow.gateway.pipeline.StagedDecision;
+import io.tagflow.protocol.epc.Sscc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,13 @@ public final class Decisions {
     long end = Long.MIN_VALUE;
     double confidence = 0;
     int agree = 0;
+    int outsideReads = 0;
+    int insideReads = 0;
+    int overruled = 0;
+    double margin = Double.POSITIVE_INFINITY;
+    int lostDoor = -1;
     double[] gaps = new double[m.crossings.size()];
+    double[] trends = new double[m.crossings.size()];
     for (int i = 0; i < m.crossings.size(); i++) {
       Crossing c = m.crossings.get(i);
       TagTrack t = c.track();
@@ -65,16 +72,29 @@ public final class Decisions {
       confidence += c.confidence();
       agree += c.transitionAgrees() ? 1 : 0;
       gaps[i] = Math.abs(c.gapMillis());
+      trends[i] = c.trendDb();
+      outsideReads += c.outsideReads();
+      insideReads += c.insideReads();
+      if (c.overruledDoor() >= 0) {
+        overruled++;
+        lostDoor = c.overruledDoor();
+        margin = Math.min(margin, c.overruledMarginDb());
+      }
     }
     java.util.Arrays.sort(gaps);
+    java.util.Arrays.sort(trends);
+    String arbitration = overruled == 0 ? null : String.format(Locale.ROOT,
+        "door %s also heard %d tag(s); evidence here was at least %.1f dB stronger",
+        readPoints.doorName(lostDoor), overruled, margin);
     int n = tags.size();
     String evidence = String.format(Locale.ROOT,
         "%d tag(s) %s door %s over %.1f s; median centroid gap %.0f ms; threshold transitions "
             + "agree for %d/%d%s", n, m.direction, readPoints.doorName(m.door), (end - start) / 1e6,
         gaps[n / 2], agree, n, m.pallet != null ? "; pallet SSCC seen" : "; no pallet SSCC");
+    String sscc = m.pallet != null && m.pallet.track().identity() instanceof Sscc s ? s.sscc() : null;
     MovementDecision decision = new MovementDecision(readPoints.doorName(m.door), m.direction,
-        confidence / n, instant(start), instant(end),
-        m.pallet == null ? null : m.pallet.track().identity().uri(), tags, evidence);
+        confidence / n, instant(start), instant(end), sscc, tags, outsideReads, insideReads,
+        trends[n / 2], arbitration, evidence);
     deliver(() -> listener.onMovement(decision));
   }
 

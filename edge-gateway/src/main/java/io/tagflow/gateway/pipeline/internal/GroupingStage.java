@@ -19,6 +19,9 @@ import java.util.List;
  * nearest in time.
  */
 public final class GroupingStage implements FilterStage {
+  /** The event contract's limit (EventSchema.MAX_TAGS_PER_MOVEMENT): a fuller movement splits. */
+  static final int MAX_TAGS_PER_MOVEMENT = io.tagflow.protocol.event.EventSchema.MAX_TAGS_PER_MOVEMENT;
+
   private final StageCounters counters = new StageCounters("grouping");
   private final long groupGapMicros;
   private final long quietGapMicros;
@@ -51,6 +54,7 @@ public final class GroupingStage implements FilterStage {
     for (int i = 0; i < open.size(); i++) {
       OpenMovement m = open.get(i);
       if (m.door != c.door() || m.direction != c.direction()
+          || m.crossings.size() >= MAX_TAGS_PER_MOVEMENT
           || m.distance(c.passageMicros()) > groupGapMicros || (sscc && m.pallet != null)) {
         continue;
       }

@@ -18,9 +18,15 @@ import io.tagflow.gateway.pipeline.StagedDecision.Reason;
  * antennas at {@code cOut} and nearest the inside ones at {@code cIn}; {@code cIn > cOut} means IN.
  * A centroid uses every read, weighted by linear power, so it is robust to missed reads and to a
  * few reflected reads, which a first-seen/last-seen order is not. The centroids must be at least
- * {@code minCentroidGap} apart, else the passage is AMBIGUOUS.
+ * {@code minCentroidGap} apart, and well separated relative to how spread out in time each side's
+ * reads are: the separation {@code |cIn - cOut| / sqrt((varOut + varIn) / 2)} (the d' of signal
+ * detection theory, with power-weighted time variances) must reach {@code minSeparation}. A tag
+ * carried through is heard by each side mostly around its closest approach (small variance, gap of
+ * antenna spacing over speed); a tag standing between both antennas for a minute is heard evenly
+ * (huge variance), so a half-second gap between its centroids is noise, not direction. Failing
+ * either test, the passage is AMBIGUOUS.
  *
- * <p>Confidence = 0.5, plus up to 0.2 for the centroid gap (full at four times the minimum gap),
+ * <p>Confidence = 0.5, plus up to 0.2 for the separation (full at twice the minimum),
  * plus 0.2 if the threshold transitions went source to destination (minus 0.2 if the reverse), plus
  * 0.1 if the inside-minus-outside RSSI trend has the direction's sign (minus 0.1 if the opposite),
  * clamped to 0..1. Below {@code minConfidence} the passage is staged AMBIGUOUS.
@@ -29,13 +35,15 @@ public final class PassageJudge {
   private final double presenceRssi;
   private final int minSideReads;
   private final double minGapSeconds;
+  private final double minSeparation;
   private final double minConfidence;
 
   public PassageJudge(double presenceRssi, int minSideReads, long minGapMicros,
-                      double minConfidence) {
+                      double minSeparation, double minConfidence) {
     this.presenceRssi = presenceRssi;
     this.minSideReads = minSideReads;
     this.minGapSeconds = minGapMicros / 1e6;
+    this.minSeparation = minSeparation;
     this.minConfidence = minConfidence;
   }
 
@@ -58,18 +66,22 @@ public final class PassageJudge {
     boolean agree = ev.firstLeader == from && ev.leader == to;
     boolean contradict = ev.firstLeader == to && ev.leader == from;
     double trend = dir == Direction.IN ? ev.trendSlope() : -ev.trendSlope();
-    double fullGap = minGapSeconds > 0 ? 4 * minGapSeconds : 0.5;
-    double confidence = 0.5 + 0.2 * Math.min(1, Math.abs(gap) / fullGap)
+    double spread = Math.sqrt((out.variance() + in.variance()) / 2);
+    double separation = spread > 0 ? Math.abs(gap) / spread : Double.POSITIVE_INFINITY;
+    double fullSeparation = minSeparation > 0 ? 2 * minSeparation : 1;
+    double confidence = 0.5 + 0.2 * Math.min(1, separation / fullSeparation)
         + (agree ? 0.2 : contradict ? -0.2 : 0)
         + (trend > 0.5 ? 0.1 : trend < -0.5 ? -0.1 : 0);
     confidence = Math.max(0, Math.min(1, confidence));
-    if (Math.abs(gap) < minGapSeconds || confidence < minConfidence) {
+    if (Math.abs(gap) < minGapSeconds || separation < minSeparation
+        || confidence < minConfidence) {
       return staged(t, door, ev, Reason.AMBIGUOUS);
     }
     long passage = ev.originMicros + (long) ((out.centroid() + in.centroid()) / 2 * 1e6);
     return new Crossing(t, door, dir, null, Side.values()[to], confidence, strength(ev),
         ev.firstReadMicros(), ev.lastReadMicros(), passage, out.reads + in.reads,
-        Math.max(out.peakRssi, in.peakRssi), gap * 1000, agree);
+        Math.max(out.peakRssi, in.peakRssi), gap * 1000, agree, out.reads, in.reads,
+        trend * (ev.lastReadMicros() - ev.firstReadMicros()) / 1e6, -1, 0);
   }
 
   /** The staging of a passage still open after the dwell limit. */
@@ -84,7 +96,7 @@ public final class PassageJudge {
     long passage = ev.originMicros;
     return new Crossing(t, door, null, reason, side, 0, strength(ev), ev.firstReadMicros(),
         ev.lastReadMicros(), passage, out.reads + in.reads, Math.max(out.peakRssi, in.peakRssi),
-        0, false);
+        0, false, out.reads, in.reads, 0, -1, 0);
   }
 
   private boolean strong(SideStats s) {

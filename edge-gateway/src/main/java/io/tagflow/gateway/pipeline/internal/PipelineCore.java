@@ -48,7 +48,7 @@ public final class PipelineCore {
     this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()),
         s.arbitrationHysteresisDb(), grouping::accept, decisions::staged);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
-        micros(s.minCentroidGap()), s.minConfidence());
+        micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
     PortalStage portal = new PortalStage(readPoints, judge, arbitration::offer,
         s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
         s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()));

@@ -10,13 +10,8 @@ package io.tagflow.gateway.pipeline.internal;
  * linear power, so the centroid is when the tag was nearest that side's antennas) and an
  * exponentially smoothed RSSI (time constant {@code rssiSmoothing}).
  *
- * <p>The smoothed RSSIs also drive a threshold-transition detector in the manner of Impinj
- * ItemSense threshold jobs and the EdgeX app-rfid-llrp-inventory mobility profile: a side becomes
- * the <em>leader</em> when its smoothed RSSI beats the other side's by {@code hysteresisDb}; the
- * required lead holds for {@code holdOff} after the other side's last read and then decays by
- * {@code hysteresisDecayDbPerSecond} (EdgeX: 6 dB, 500 ms, 0.008 dB/ms). The first and last
- * leaders and the trend of the inside-minus-outside RSSI are supporting evidence; unlike those
- * systems, a single transition never decides on its own (see {@link PassageJudge}).
+ * <p>The smoothed RSSIs also feed the threshold-transition detector and RSSI trend of {@link
+ * LeadTracker}, supporting evidence for the judge.
  *
  * <p>A passage still open after {@code dwellLimit} is reported staged once (reason DWELL); it is
  * still judged when it ends.
@@ -27,10 +22,7 @@ public final class PortalStage implements FilterStage {
   private final int[][] doorReadPoints;
   private final PassageJudge judge;
   private final CrossingSink sink;
-  private final double presenceRssi;
-  private final double hysteresisDb;
-  private final long holdOffMicros;
-  private final double decayPerMicro;
+  private final LeadTracker leads;
   private final double smoothingMicros;
   private final long dwellMicros;
 
@@ -40,10 +32,7 @@ public final class PortalStage implements FilterStage {
     this.readPoints = readPoints;
     this.judge = judge;
     this.sink = sink;
-    this.presenceRssi = presenceRssi;
-    this.hysteresisDb = hysteresisDb;
-    this.holdOffMicros = holdOffMicros;
-    this.decayPerMicro = decayDbPerSecond / 1e6;
+    this.leads = new LeadTracker(presenceRssi, hysteresisDb, holdOffMicros, decayDbPerSecond);
     this.smoothingMicros = smoothingMicros;
     this.dwellMicros = dwellMicros;
     this.doorReadPoints = new int[readPoints.doorCount()][];
@@ -78,7 +67,6 @@ public final class PortalStage implements FilterStage {
     }
     int s = readPoints.side(read.readPoint);
     SideStats side = ev.sides[s];
-    SideStats other = ev.sides[1 - s];
     double power = Math.pow(10, read.rssiDbm / 10);
     double at = (read.readMicros - ev.originMicros) / 1e6;
     if (side.reads == 0) {
@@ -91,34 +79,11 @@ public final class PortalStage implements FilterStage {
     side.reads++;
     side.sumPower += power;
     side.sumPowerTime += power * at;
+    side.sumPowerTime2 += power * at * at;
     side.peakRssi = Math.max(side.peakRssi, read.rssiDbm);
     side.lastReadMicros = Math.max(side.lastReadMicros, read.readMicros);
-    if (ev.leader != s && side.smoothed >= presenceRssi && leads(side, other, read.readMicros)) {
-      if (ev.firstLeader < 0) {
-        ev.firstLeader = s;
-      }
-      ev.leader = s;
-      ev.transitions++;
-    }
-    if (other.reads > 0) {
-      double d = ev.sides[1].smoothed - ev.sides[0].smoothed;
-      ev.trendN++;
-      ev.trendT += at;
-      ev.trendD += d;
-      ev.trendTT += at * at;
-      ev.trendTD += at * d;
-    }
+    leads.update(ev, s, read.readMicros, at);
     return true;
-  }
-
-  /** The hysteresis test with EdgeX-style hold-off and decay of the required lead. */
-  private boolean leads(SideStats side, SideStats other, long nowMicros) {
-    if (other.reads == 0) {
-      return true;
-    }
-    long stale = nowMicros - other.lastReadMicros - holdOffMicros;
-    double needed = Math.max(0, hysteresisDb - Math.max(0, stale) * decayPerMicro);
-    return side.smoothed - other.smoothed >= needed;
   }
 
   @Override

@@ -9,6 +9,7 @@ final class SideStats {
   /** Sum of read power in mW, and of power times time: their ratio is the power-weighted centroid. */
   double sumPower;
   double sumPowerTime;
+  double sumPowerTime2;
   double peakRssi;
   long firstReadMicros;
   long lastReadMicros;
@@ -19,6 +20,7 @@ final class SideStats {
     reads = 0;
     sumPower = 0;
     sumPowerTime = 0;
+    sumPowerTime2 = 0;
     peakRssi = Double.NEGATIVE_INFINITY;
     firstReadMicros = 0;
     lastReadMicros = 0;
@@ -28,5 +30,11 @@ final class SideStats {
   /** The power-weighted time centroid in seconds from the passage origin. */
   double centroid() {
     return sumPowerTime / sumPower;
+  }
+
+  /** The power-weighted variance of the read times (s²): how spread out in time the side saw it. */
+  double variance() {
+    double c = centroid();
+    return Math.max(0, sumPowerTime2 / sumPower - c * c);
   }
 }
