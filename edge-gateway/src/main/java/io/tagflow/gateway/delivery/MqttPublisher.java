@@ -413,6 +413,9 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   private boolean tryConnect(boolean failureLogged) {
+    if (client.isConnected()) {
+      return true;
+    }
     try {
       client.connect(connectionOptions()).waitForCompletion(options.connectTimeout().toMillis() + 1000);
       lock.lock();
@@ -563,6 +566,8 @@ public final class MqttPublisher implements AutoCloseable {
       lock.lock();
       try {
         online = true;
+        // Paho may complete a connection the drain thread did not start itself (its own retry).
+        everConnected = true;
         lostLogged = false;
         rewind();
       } finally {

@@ -66,4 +66,34 @@ class BrokerOutageIT {
       publisher.close(Duration.ofSeconds(5));
     }
   }
+
+  @Test
+  void brokerDownAtStart_eventsWaitInOutboxAndDrainOnceReachable() throws Exception {
+    TestBroker broker = TestServices.newBroker("broker-down-at-start");
+    URI target = URI.create(broker.uri());
+    String topic = broker.topicPrefix() + "site/gw/locations";
+    try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort());
+         MqttCollector sub = new MqttCollector(broker.uri(), topic);
+         FileOutbox outbox = FileOutbox.open(dir, FileOutbox.Settings.defaults(), InstantSource.system())) {
+      proxy.cut();
+      MqttPublisher publisher = MqttPublisher.create(outbox, MqttPublisherOptions.builder(proxy.uri(), "it-down-" + System.nanoTime())
+          .connectTimeout(Duration.ofSeconds(2))
+          .reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(2))
+          .build(), new SimpleMeterRegistry(), InstantSource.system());
+      publisher.start();
+      for (int i = 0; i < 30; i++) {
+        publisher.publish(OutboxMessage.of(topic, OutboxPublishIT.bytes("event-" + i)));
+      }
+      assertThat(publisher.awaitDrained(Duration.ofSeconds(3))).as("nothing drains while the broker is unreachable").isFalse();
+      assertThat(publisher.connected()).isFalse();
+      assertThat(outbox.stats().depth()).isEqualTo(30);
+
+      proxy.restore();
+      assertThat(publisher.awaitDrained(Duration.ofSeconds(60))).isTrue();
+      List<String> got = sub.collect(topic, l -> new LinkedHashSet<>(l).size() >= 30, 10_000);
+      assertThat(List.copyOf(new LinkedHashSet<>(got)))
+          .containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(i -> "event-" + i).toList());
+      publisher.close(Duration.ofSeconds(5));
+    }
+  }
 }
