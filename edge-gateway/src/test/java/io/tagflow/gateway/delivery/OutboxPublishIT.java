@@ -58,6 +58,19 @@ class OutboxPublishIT {
       assertThat(h.payload()).isEqualTo("OFFLINE");
       assertThat(h.retained()).isTrue();
     }
+    clearRetained(broker.uri(), health, broker.topicPrefix() + "site/gw/readers/r1/status");
+  }
+
+  /** Leaves no retained messages behind on a shared broker. */
+  private static void clearRetained(String uri, String... topics) throws Exception {
+    org.eclipse.paho.mqttv5.client.MqttClient c = new org.eclipse.paho.mqttv5.client.MqttClient(uri,
+        "it-clear-" + System.nanoTime(), new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+    c.connect();
+    for (String t : topics) {
+      c.publish(t, new byte[0], 1, true);
+    }
+    c.disconnect();
+    c.close();
   }
 
   static byte[] bytes(String s) {
