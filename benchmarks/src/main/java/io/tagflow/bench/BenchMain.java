@@ -25,6 +25,7 @@ public final class BenchMain implements Callable<Integer> {
 
   static {
     BENCHMARKS.put("pipeline", new PipelineBench.Launcher());
+    BENCHMARKS.put("outbox", new OutboxBench.Launcher());
   }
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "benchmark to run")

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * (one fsync per append: the gateway appends tens of events a second, far below what one fsync per
  * event costs). Acknowledgements may arrive out of order, so sequences acknowledged above the watermark
  * are kept in a small set until the gap below them closes, and the watermark then advances. A segment
- * whose every record is at or below the watermark is deleted whole, after the cursor is fsynced. On
+ * whose every record is at or below the watermark is deleted whole, after the cursor is fsynced
+ * (the segment being appended to is kept until the next one starts, or until its space is needed). On
  * open, each segment is scanned; the first record that is cut short or fails its CRC marks where a
  * crash tore an append, and the segment is truncated there (logged once).
  *
@@ -191,6 +192,10 @@ public final class FileOutbox implements Outbox {
     }
     synchronized (this) {
       ensureOpen();
+      if (diskBytes + size > settings.quotaBytes() && active != null && active.endSequence() - 1 <= watermark) {
+        // The newest segment is all delivered: give its space back before refusing anything.
+        retireActive();
+      }
       if (diskBytes + size > settings.quotaBytes()) {
         alarm.rejected(diskBytes, settings.quotaBytes());
         throw new OutboxFullException("outbox " + dir + " is full (" + diskBytes + " of " + settings.quotaBytes()
@@ -200,6 +205,7 @@ public final class FileOutbox implements Outbox {
         active = Segment.create(dir, nextSequence);
         segments.put(active.firstSequence(), active);
         syncDirectory();
+        deleteDelivered(); // the previous segment may be all delivered already
       }
       ByteBuffer record = RecordCodec.encode(nextSequence, clock.instant(), message);
       active.append(record);
@@ -351,11 +357,16 @@ public final class FileOutbox implements Outbox {
     return higher == null ? sequence : higher.getKey();
   }
 
+  /**
+   * Deletes the oldest segments while every record in them is delivered. The segment being appended to
+   * is kept even then: deleting it would cost a file create, a delete and two extra fsyncs per event
+   * whenever the broker keeps up, which is the normal case.
+   */
   private void deleteDelivered() throws IOException {
     boolean synced = false;
     while (!segments.isEmpty()) {
       Segment first = segments.firstEntry().getValue();
-      if (first.endSequence() - 1 > watermark) {
+      if (first.endSequence() - 1 > watermark || first == active) {
         break;
       }
       if (!synced) {
@@ -364,11 +375,18 @@ public final class FileOutbox implements Outbox {
         synced = true;
       }
       segments.pollFirstEntry();
-      if (first == active) {
-        active = null;
-      }
       diskBytes -= first.size();
       first.delete();
+    }
+  }
+
+  /** Deletes the all-delivered segment being appended to; the next append starts a new one. */
+  private void retireActive() throws IOException {
+    Segment retired = active;
+    active = null;
+    deleteDelivered();
+    if (segments.get(retired.firstSequence()) == retired) {
+      throw new IllegalStateException("outbox segment " + retired.path() + " is not the oldest yet all delivered");
     }
   }
 

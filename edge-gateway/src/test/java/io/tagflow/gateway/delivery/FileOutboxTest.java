@@ -223,12 +223,30 @@ class FileOutboxTest {
       outbox.markDelivered(3);
       assertThat(segmentFiles()).hasSize(1);
       outbox.markDelivered(5);
-      assertThat(segmentFiles()).isEmpty();
-      assertThat(outbox.stats().diskBytes()).isZero();
+      assertThat(segmentFiles()).as("the segment being appended to stays").hasSize(1);
+      assertThat(outbox.stats().depth()).isZero();
       assertThat(outbox.append(msg(6))).isEqualTo(6);
+      outbox.markDelivered(6);
+      assertThat(outbox.append(msg(7))).isEqualTo(7);
+      assertThat(segmentFiles()).as("the delivered segment goes once the next one starts").hasSize(1);
+      assertThat(outbox.stats().diskBytes()).isEqualTo(recordSize);
     }
     try (FileOutbox outbox = open()) {
-      assertThat(payloads(outbox.read(0, 10))).containsExactly("event-6");
+      assertThat(payloads(outbox.read(0, 10))).containsExactly("event-7");
+    }
+  }
+
+  @Test
+  void append_quotaHeldByDeliveredActiveSegment_reclaimsItInsteadOfRefusing() throws IOException {
+    int recordSize = io.tagflow.gateway.delivery.internal.RecordCodec.encodedSize(msg(1));
+    try (FileOutbox outbox = open(new FileOutbox.Settings(3L * recordSize, 10L * recordSize, recordSize))) {
+      for (int i = 1; i <= 3; i++) {
+        outbox.markDelivered(outbox.append(msg(i)));
+      }
+      assertThat(outbox.stats().diskBytes()).isEqualTo(3L * recordSize);
+      assertThat(outbox.append(msg(4))).isEqualTo(4);
+      assertThat(outbox.stats().diskBytes()).isEqualTo(recordSize);
+      assertThat(payloads(outbox.read(0, 10))).containsExactly("event-4");
     }
   }
 
