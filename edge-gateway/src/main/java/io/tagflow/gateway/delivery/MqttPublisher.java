@@ -4,17 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tagflow.gateway.delivery.internal.DrainState;
 import io.tagflow.gateway.delivery.internal.InflightWindow;
+import io.tagflow.gateway.delivery.internal.PahoOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -41,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * thread waits for a completion and sends the same entry again.
  *
  * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho. Every
- * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch: the
- * in-flight window is forgotten and the cursor goes back to the outbox's first pending entry, so the
- * broker sees the entries again in order (duplicates possible, gaps never). Paho keeps no state of its
- * own ({@link MemoryPersistence}, clean start): the outbox is the only store.
+ * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch
+ * ({@code DrainState}): the in-flight window is forgotten and the cursor goes back to the outbox's first
+ * pending entry, so the broker sees the entries again in order (duplicates possible, gaps never). Paho
+ * keeps no state of its own ({@link MemoryPersistence}, clean start): the outbox is the only store.
  *
  * <p>Paho reconnects by itself once a first connection succeeded; until then the drain thread retries
  * with exponential backoff, so the gateway starts and fills its outbox while the broker is down.
@@ -59,36 +57,22 @@ public final class MqttPublisher implements AutoCloseable {
   private static final long TICK_MILLIS = 200;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
   private static final Set<Integer> RETRYABLE_REASONS = Set.of(0x80, 0x97);
-  private static final int QOS = 1;
 
   private final Outbox outbox;
   private final MqttPublisherOptions options;
   private final IMqttAsyncClient client;
   private final InstantSource clock;
-  private final InflightWindow window;
+  private final DrainState state;
   private final Timer latency;
   private final Counter acked;
   private final Counter backpressure;
   private final Counter refused;
   private final Counter rejectedFull;
-
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
   private final Thread drainThread;
   private final MqttActionListener ackListener = new AckListener();
-  // guarded by lock
-  private boolean running;
-  private boolean accepting = true;
-  private boolean online;
-  private boolean everConnected;
-  private boolean workPending;
-  private long epoch;
-  private long sendCursor = 1;
-  private Instant pausedUntil = Instant.MIN;
-  private boolean lostLogged;
 
   /** What a publication carries to its PUBACK callback. */
-  private record Sent(long sequence, long epoch, Instant appendedAt) {
+  private record Sent(long sequence, long epoch, java.time.Instant appendedAt) {
   }
 
   MqttPublisher(Outbox outbox, MqttPublisherOptions options, IMqttAsyncClient client, MeterRegistry registry,
@@ -97,7 +81,8 @@ public final class MqttPublisher implements AutoCloseable {
     this.options = options;
     this.client = client;
     this.clock = clock;
-    this.window = new InflightWindow(options.maxInflight(), options.ackTimeout(), clock);
+    this.state = new DrainState(new InflightWindow(options.maxInflight(), options.ackTimeout(), clock),
+        outbox::firstPendingSequence, clock, TICK_MILLIS);
     this.latency = Timer.builder("tagflow.publish.latency")
         .description("From the event's append to the outbox (the filter decision) to the broker's PUBACK")
         .publishPercentileHistogram()
@@ -109,9 +94,9 @@ public final class MqttPublisher implements AutoCloseable {
         .description("Events the broker refused for good (PUBACK reason code >= 0x80, not retryable)").register(registry);
     this.rejectedFull = Counter.builder("tagflow.outbox.rejected")
         .description("Events refused because the outbox quota was reached").register(registry);
-    Gauge.builder("tagflow.mqtt.connected", this, p -> p.connected() ? 1 : 0)
+    Gauge.builder("tagflow.mqtt.connected", state, s -> s.online() ? 1 : 0)
         .description("1 while connected to the broker").register(registry);
-    Gauge.builder("tagflow.publish.inflight", this, MqttPublisher::inflight)
+    Gauge.builder("tagflow.publish.inflight", state, DrainState::inflight)
         .description("Publications awaiting PUBACK").register(registry);
     this.drainThread = new Thread(this::drainLoop, "tagflow-mqtt-drain");
     this.drainThread.setDaemon(true);
@@ -127,17 +112,9 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** Starts connecting and draining; returns at once. */
   public void start() {
-    lock.lock();
-    try {
-      if (running) {
-        return;
-      }
-      running = true;
-      sendCursor = outbox.firstPendingSequence();
-    } finally {
-      lock.unlock();
+    if (state.start()) {
+      drainThread.start();
     }
-    drainThread.start();
   }
 
   /**
@@ -149,13 +126,8 @@ public final class MqttPublisher implements AutoCloseable {
    * @throws IllegalStateException after {@link #close} began
    */
   public long publish(OutboxMessage message) throws IOException {
-    lock.lock();
-    try {
-      if (!accepting) {
-        throw new IllegalStateException("the MQTT publisher is shutting down; event for " + message.topic() + " not accepted");
-      }
-    } finally {
-      lock.unlock();
+    if (!state.accepting()) {
+      throw new IllegalStateException("the MQTT publisher is shutting down; event for " + message.topic() + " not accepted");
     }
     long sequence;
     try {
@@ -164,34 +136,18 @@ public final class MqttPublisher implements AutoCloseable {
       rejectedFull.increment();
       throw e;
     }
-    lock.lock();
-    try {
-      workPending = true;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    state.workArrived();
     return sequence;
   }
 
   /** Whether the broker connection is up. */
   public boolean connected() {
-    lock.lock();
-    try {
-      return online;
-    } finally {
-      lock.unlock();
-    }
+    return state.online();
   }
 
   /** Publications awaiting PUBACK. */
   public int inflight() {
-    lock.lock();
-    try {
-      return window.size();
-    } finally {
-      lock.unlock();
-    }
+    return state.inflight();
   }
 
   /** Waits until the outbox is empty; false if {@code timeout} passed first. */
@@ -202,12 +158,7 @@ public final class MqttPublisher implements AutoCloseable {
       if (left <= 0) {
         return false;
       }
-      lock.lock();
-      try {
-        changed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)), TimeUnit.NANOSECONDS);
-      } finally {
-        lock.unlock();
-      }
+      state.awaitChange(Math.min(left, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS)));
     }
     return true;
   }
@@ -220,25 +171,14 @@ public final class MqttPublisher implements AutoCloseable {
    * @return whether the outbox was empty at the end
    */
   public boolean close(Duration flushTimeout) {
-    lock.lock();
-    try {
-      accepting = false;
-    } finally {
-      lock.unlock();
-    }
+    state.stopAccepting();
     boolean drained = false;
     try {
-      drained = connected() && awaitDrained(flushTimeout);
+      drained = state.online() && awaitDrained(flushTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    lock.lock();
-    try {
-      running = false;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    state.stop();
     try {
       drainThread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
@@ -257,12 +197,17 @@ public final class MqttPublisher implements AutoCloseable {
     close(Duration.ofSeconds(10));
   }
 
+  /** The Paho connection options this publisher connects with (will, credentials, receive maximum). */
+  MqttConnectionOptions connectionOptions() {
+    return PahoOptions.connectionOptions(options);
+  }
+
   private void disconnect() {
     try {
       if (client.isConnected()) {
         MqttPublisherOptions.Health health = options.health();
         if (health != null) {
-          client.publish(health.topic(), healthMessage(health.offline()))
+          client.publish(health.topic(), PahoOptions.healthMessage(health.offline()))
               .waitForCompletion(options.connectTimeout().toMillis());
         }
         client.disconnect(TimeUnit.SECONDS.toMillis(2)).waitForCompletion(options.connectTimeout().toMillis());
@@ -280,14 +225,14 @@ public final class MqttPublisher implements AutoCloseable {
   private void drainLoop() {
     long backoffMillis = options.reconnectMinDelay().toMillis();
     boolean failureLogged = false;
-    while (isRunning()) {
+    while (state.running()) {
       try {
-        if (!isEverConnected()) {
+        if (!state.everConnected()) {
           if (tryConnect(failureLogged)) {
             backoffMillis = options.reconnectMinDelay().toMillis();
           } else {
             failureLogged = true;
-            awaitChange(backoffMillis);
+            state.awaitWhileRunning(backoffMillis);
             backoffMillis = Math.min(backoffMillis * 2, options.reconnectMaxDelay().toMillis());
           }
           continue;
@@ -304,112 +249,54 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** One pass: read what fits in the window from the cursor and send it, or wait for something to change. */
   private void drainOnce() throws InterruptedException {
-    long from;
-    int room;
-    long readEpoch;
-    lock.lock();
-    try {
-      long expired = window.firstExpired();
-      if (expired >= 0) {
-        log.warn("No PUBACK for outbox entry {} within {}; sending again from the first pending entry",
-            expired, options.ackTimeout());
-        rewind();
-      }
-      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
-        changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
-        return;
-      }
-      workPending = false;
-      from = sendCursor;
-      room = window.free();
-      readEpoch = epoch;
-    } finally {
-      lock.unlock();
+    DrainState.Pass pass = state.nextPass(expired -> log.warn(
+        "No PUBACK for outbox entry {} within {}; sending again from the first pending entry", expired, options.ackTimeout()));
+    if (pass == null) {
+      return;
     }
     List<OutboxEntry> batch;
     try {
-      batch = outbox.read(from, room);
+      batch = outbox.read(pass.from(), pass.room());
     } catch (IOException e) {
       log.error("Reading the outbox failed: {}; retrying", e.getMessage());
-      awaitChange(TICK_MILLIS * 5);
+      state.awaitWhileRunning(TICK_MILLIS * 5);
       return;
     }
     if (batch.isEmpty()) {
-      lock.lock();
-      try {
-        if (!workPending && epoch == readEpoch) {
-          changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
-        }
-      } finally {
-        lock.unlock();
-      }
+      state.awaitWork(pass);
       return;
     }
     for (OutboxEntry entry : batch) {
-      if (!send(entry, readEpoch)) {
+      if (!send(entry, pass)) {
         return;
       }
     }
   }
 
-  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, not connected). */
-  private boolean send(OutboxEntry entry, long readEpoch) throws InterruptedException {
-    lock.lock();
-    try {
-      if (epoch != readEpoch || !online || !window.add(entry.sequence())) {
-        return false;
-      }
-    } finally {
-      lock.unlock();
+  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, client refused). */
+  private boolean send(OutboxEntry entry, DrainState.Pass pass) throws InterruptedException {
+    if (!state.reserve(entry.sequence(), pass)) {
+      return false;
     }
     MqttMessage message = new MqttMessage(entry.message().payload());
-    message.setQos(QOS);
+    message.setQos(1);
     message.setRetained(entry.message().retained());
     try {
-      client.publish(entry.message().topic(), message, new Sent(entry.sequence(), readEpoch, entry.appendedAt()), ackListener);
+      client.publish(entry.message().topic(), message, new Sent(entry.sequence(), pass.epoch(), entry.appendedAt()),
+          ackListener);
     } catch (MqttException e) {
-      lock.lock();
-      try {
-        window.remove(entry.sequence());
-        if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-          // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
-          backpressure.increment();
-          int before = window.size();
-          long waitEpoch = epoch;
-          do {
-            if (!changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
-              break;
-            }
-          } while (window.size() >= before && before > 0 && epoch == waitEpoch && running);
-        } else {
-          log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
-          if (epoch == readEpoch) {
-            rewind();
-          }
-          changed.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
-        }
-      } finally {
-        lock.unlock();
+      if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+        // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
+        backpressure.increment();
+        state.awaitCompletion(entry.sequence());
+      } else {
+        log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
+        state.sendFailed(entry.sequence(), pass);
       }
       return false;
     }
-    lock.lock();
-    try {
-      if (epoch == readEpoch) {
-        sendCursor = entry.sequence() + 1;
-      }
-    } finally {
-      lock.unlock();
-    }
+    state.sent(entry.sequence(), pass);
     return true;
-  }
-
-  /** Starts a new epoch: forget the window, send again from the first pending entry. Caller holds the lock. */
-  private void rewind() {
-    epoch++;
-    window.clear();
-    sendCursor = outbox.firstPendingSequence();
-    changed.signalAll();
   }
 
   private boolean tryConnect(boolean failureLogged) {
@@ -418,12 +305,6 @@ public final class MqttPublisher implements AutoCloseable {
     }
     try {
       client.connect(connectionOptions()).waitForCompletion(options.connectTimeout().toMillis() + 1000);
-      lock.lock();
-      try {
-        everConnected = true;
-      } finally {
-        lock.unlock();
-      }
       return true;
     } catch (MqttException e) {
       if (!failureLogged) {
@@ -436,73 +317,8 @@ public final class MqttPublisher implements AutoCloseable {
     }
   }
 
-  MqttConnectionOptions connectionOptions() {
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setCleanStart(true);
-    o.setSessionExpiryInterval(0L);
-    o.setAutomaticReconnect(true);
-    o.setAutomaticReconnectDelay((int) Math.max(1, options.reconnectMinDelay().toSeconds()),
-        (int) Math.max(1, options.reconnectMaxDelay().toSeconds()));
-    o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
-    o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
-    o.setReceiveMaximum(options.maxInflight());
-    if (options.username() != null) {
-      o.setUserName(options.username());
-    }
-    if (options.password() != null) {
-      o.setPassword(options.password().getBytes(StandardCharsets.UTF_8));
-    }
-    MqttPublisherOptions.Health health = options.health();
-    if (health != null) {
-      o.setWill(health.topic(), healthMessage(health.offline()));
-    }
-    return o;
-  }
-
-  private static MqttMessage healthMessage(byte[] payload) {
-    MqttMessage m = new MqttMessage(payload);
-    m.setQos(QOS);
-    m.setRetained(true);
-    return m;
-  }
-
-  private boolean isRunning() {
-    lock.lock();
-    try {
-      return running;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private boolean isEverConnected() {
-    lock.lock();
-    try {
-      return everConnected;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void awaitChange(long millis) throws InterruptedException {
-    lock.lock();
-    try {
-      if (running) {
-        changed.await(millis, TimeUnit.MILLISECONDS);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private void delivered(Sent sent) {
-    lock.lock();
-    try {
-      window.remove(sent.sequence());
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    state.acknowledged(sent.sequence());
     try {
       outbox.markDelivered(sent.sequence());
     } catch (IOException e) {
@@ -520,20 +336,9 @@ public final class MqttPublisher implements AutoCloseable {
       delivered(sent);
       return;
     }
-    lock.lock();
-    try {
-      boolean pending = window.remove(sent.sequence());
-      if (pending && sent.epoch() == epoch) {
-        log.debug("Publication of outbox entry {} failed ({}); sending again from the first pending entry",
-            sent.sequence(), detail);
-        if (RETRYABLE_REASONS.contains(reasonCode)) {
-          pausedUntil = clock.instant().plus(RETRY_PAUSE);
-        }
-        rewind();
-      }
-      changed.signalAll();
-    } finally {
-      lock.unlock();
+    if (state.failed(sent.sequence(), sent.epoch(), RETRYABLE_REASONS.contains(reasonCode) ? RETRY_PAUSE : null)) {
+      log.debug("Publication of outbox entry {} failed ({}); sending again from the first pending entry",
+          sent.sequence(), detail != null ? detail : "reason code 0x" + Integer.toHexString(reasonCode));
     }
   }
 
@@ -563,22 +368,14 @@ public final class MqttPublisher implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      lock.lock();
-      try {
-        online = true;
-        // Paho may complete a connection the drain thread did not start itself (its own retry).
-        everConnected = true;
-        lostLogged = false;
-        rewind();
-      } finally {
-        lock.unlock();
-      }
+      // Also when Paho completed a connection the drain thread did not start itself (its own retry).
+      state.connected();
       log.info("MQTT {} to {}; sending from outbox entry {}", reconnect ? "reconnected" : "connected", serverUri,
           outbox.firstPendingSequence());
       MqttPublisherOptions.Health health = options.health();
       if (health != null) {
         try {
-          client.publish(health.topic(), healthMessage(health.online()));
+          client.publish(health.topic(), PahoOptions.healthMessage(health.online()));
         } catch (MqttException e) {
           log.warn("Could not publish the ONLINE health message: {}", e.getMessage());
         }
@@ -587,19 +384,9 @@ public final class MqttPublisher implements AutoCloseable {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      boolean log1;
-      lock.lock();
-      try {
-        online = false;
-        rewind();
-        log1 = !lostLogged && running;
-        lostLogged = true;
-      } finally {
-        lock.unlock();
-      }
-      if (log1) {
+      if (state.disconnected()) {
         log.warn("MQTT connection to {} lost ({}); events wait in the outbox until Paho reconnects",
-            options.serverUri(), response == null ? "no reason" : describe(response));
+            options.serverUri(), response == null ? "no reason" : PahoOptions.describe(response));
       }
     }
 
@@ -622,12 +409,5 @@ public final class MqttPublisher implements AutoCloseable {
     public void authPacketArrived(int reasonCode, MqttProperties properties) {
       // No enhanced authentication.
     }
-  }
-
-  private static String describe(MqttDisconnectResponse r) {
-    if (r.getException() != null) {
-      return r.getException().getMessage();
-    }
-    return "reason code " + r.getReturnCode() + (r.getReasonString() == null ? "" : ", " + r.getReasonString());
   }
 }
