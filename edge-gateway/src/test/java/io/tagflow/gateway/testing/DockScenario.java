@@ -30,18 +30,37 @@ public final class DockScenario {
   private record Door(String name, double y, String readerId) {
   }
 
-  private record Track(Epc96 epc, double x0, double vx, double y, long start, long end) {
+  /** A tag moving at {@code vx} m/s from x0, standing still for {@code pause} µs at {@code pauseX}. */
+  private record Track(Epc96 epc, double x0, double vx, double y, long start, long end,
+                       double pauseX, long pause) {
     double x(long t) {
-      return x0 + vx * (t - start) / 1e6;
+      double moved = vx * (t - start) / 1e6;
+      if (pause > 0 && vx != 0) {
+        long reach = start + (long) ((pauseX - x0) / vx * 1e6);
+        if (t >= reach) {
+          moved = t < reach + pause ? pauseX - x0 : vx * (t - start - pause) / 1e6;
+        }
+      }
+      return x0 + moved;
     }
   }
 
   private final Random random;
+  private double reflectionRate;
   private final List<Door> doors = new ArrayList<>();
   private final List<Track> tracks = new ArrayList<>();
 
   public DockScenario(long seed) {
     this.random = new Random(seed);
+  }
+
+  /**
+   * Multipath: each antenna round, each tag within 6 m of the door also gets a reflected read of
+   * -50..-60 dBm with this probability, whatever the geometry says.
+   */
+  public DockScenario reflections(double rate) {
+    this.reflectionRate = rate;
+    return this;
   }
 
   public DockScenario door(String name, double y, String readerId) {
@@ -68,6 +87,12 @@ public final class DockScenario {
    */
   public DockScenario pass(List<Epc96> load, String doorName, Direction dir, long startMicros,
                            double speed) {
+    return pass(load, doorName, dir, startMicros, speed, 0);
+  }
+
+  /** As {@link #pass}, but the forklift stops in the doorway (x = 0) for {@code pauseMicros}. */
+  public DockScenario pass(List<Epc96> load, String doorName, Direction dir, long startMicros,
+                           double speed, long pauseMicros) {
     Door d = door(doorName);
     double sign = dir == Direction.IN ? 1 : -1;
     long duration = (long) (10.0 / speed * 1e6);
@@ -75,7 +100,7 @@ public final class DockScenario {
       double dx = (random.nextDouble() - 0.5) * 0.8;
       double dy = (random.nextDouble() - 0.5) * 0.8;
       tracks.add(new Track(epc, -5 * sign + dx, sign * speed, d.y() + dy, startMicros,
-          startMicros + duration));
+          startMicros + duration + pauseMicros, dx, pauseMicros));
     }
     return this;
   }
@@ -87,7 +112,7 @@ public final class DockScenario {
     double x = side == Side.OUTSIDE ? -1.5 : 1.5;
     for (Epc96 epc : load) {
       tracks.add(new Track(epc, x + (random.nextDouble() - 0.5) * 0.6, 0,
-          d.y() + (random.nextDouble() - 0.5) * 0.8, startMicros, startMicros + durationMicros));
+          d.y() + (random.nextDouble() - 0.5) * 0.8, startMicros, startMicros + durationMicros, 0, 0));
     }
     return this;
   }
@@ -113,6 +138,10 @@ public final class DockScenario {
                 + random.nextGaussian() * 2;
             if (rssi >= -75 && random.nextDouble() < 0.8) {
               reads.add(new TagRead(d.readerId(), antenna, tr.epc(), Math.round(rssi), t));
+            } else if (reflectionRate > 0 && Math.abs(x) < 6 && Math.abs(tr.y() - d.y()) < 2
+                && random.nextDouble() < reflectionRate) {
+              reads.add(new TagRead(d.readerId(), antenna, tr.epc(),
+                  -50 - random.nextInt(11), t));
             }
           }
         }
