@@ -152,6 +152,18 @@ class TagPipelineScenarioTest {
     assertThat(h.listener.staged).isNotEmpty();
   }
 
+  @ParameterizedTest(name = "seed {0}, {1}, {2} m/s")
+  @CsvSource({"31, OUTSIDE, 1.0", "32, INSIDE, 2.0", "33, OUTSIDE, 3.0", "34, INSIDE, 0.7"})
+  void forkliftDrivingAlongTheWallPastTheDoor_neverMoves(long seed, Side side, double speed) {
+    DockScenario scenario = twoDoors(seed).reflections(0.02)
+        .driveAlong(DockScenario.pallet((int) seed, 5), "D1", side, T0 + S, speed);
+    PipelineHarness h = new PipelineHarness(FilterSettings.defaults(), scenario);
+
+    h.feed(scenario.reads()).runFor(15);
+
+    assertThat(h.listener.movements).isEmpty();
+  }
+
   @Test
   void batchInput_sameDecisionsAsSingleReads() {
     List<Epc96> pallet = DockScenario.pallet(20, 4);
