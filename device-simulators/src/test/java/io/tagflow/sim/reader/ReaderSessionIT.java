@@ -180,8 +180,7 @@ class ReaderSessionIT {
       reads.clear();
       nextRead("dock-ok");
       assertThat(count("tagflow.reader.decode.errors", "dock-ok")).isZero();
-      garbage.close();
-      garbageServer.handle((ok, e) -> null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      garbageServer.get(WAIT.toSeconds(), TimeUnit.SECONDS); // it serves two connections, then ends
     }
   }
 

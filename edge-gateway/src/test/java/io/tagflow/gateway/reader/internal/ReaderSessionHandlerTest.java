@@ -179,7 +179,7 @@ class ReaderSessionHandlerTest {
     receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Failed_A_Client_Initiated_Connection_Already_Exists, false),
         0, Ltk.LLRP_1_1);
     assertThat(channel.isOpen()).isFalse();
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
   }
 
   @Test
@@ -344,6 +344,6 @@ class ReaderSessionHandlerTest {
     assertThat(sent).extracting(b -> ReaderFrames.parse(b).getName()).containsExactly("GET_READER_CAPABILITIES",
         "SET_READER_CONFIG", "DELETE_ROSPEC", "ADD_ROSPEC", "ENABLE_ROSPEC", "START_ROSPEC", "KEEPALIVE_ACK",
         "STOP_ROSPEC", "CLOSE_CONNECTION");
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
   }
 }
