@@ -32,6 +32,7 @@ import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
 import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.enumerations.ConnectionAttemptStatusType;
 import org.llrp.ltk.generated.enumerations.ROReportTriggerType;
+import org.llrp.ltk.generated.enumerations.ROSpecEventType;
 import org.llrp.ltk.generated.enumerations.ROSpecState;
 import org.llrp.ltk.generated.enumerations.ROSpecStopTriggerType;
 import org.llrp.ltk.types.UnsignedInteger;
@@ -293,6 +294,33 @@ class ReaderEndpointHandlerTest {
     assertThat(endpoint.registry().state(1)).isEqualTo(ROSpecState.Inactive);
     advance(200);
     assertThat(channel.<Object>readOutbound()).isNull();
+  }
+
+  private void send(LLRPMessage request, long id) {
+    ByteBuf out = Unpooled.buffer();
+    Ltk.encode(request, id, 2, out);
+    channel.writeInbound(out);
+  }
+
+  @Test
+  void roSpecEvents_enabledBySetReaderConfig_announceStartAndEnd() {
+    ReaderSettings settings = settings(100, Duration.ofSeconds(10), ReportField.ANTENNA_ID);
+    assertThat(status(call(ReaderMessages.setReaderConfig(settings)))).isEqualTo("M_Success");
+    call(ReaderMessages.addRoSpec(settings));
+    call(ReaderMessages.enableRoSpec(1));
+    send(ReaderMessages.startRoSpec(1), 70);
+    READER_EVENT_NOTIFICATION start = (READER_EVENT_NOTIFICATION) next();
+    assertThat(start.getReaderEventNotificationData().getROSpecEvent().getEventType().intValue())
+        .isEqualTo(ROSpecEventType.Start_Of_ROSpec);
+    assertThat(status(next())).isEqualTo("M_Success");
+    advance(50);
+    send(ReaderMessages.stopRoSpec(1), 71);
+    assertThat(nextReport().size()).isEqualTo(3);
+    READER_EVENT_NOTIFICATION end = (READER_EVENT_NOTIFICATION) next();
+    assertThat(end.getReaderEventNotificationData().getROSpecEvent().getEventType().intValue())
+        .isEqualTo(ROSpecEventType.End_Of_ROSpec);
+    assertThat(end.getReaderEventNotificationData().getROSpecEvent().getROSpecID().toLong()).isEqualTo(1);
+    assertThat(status(next())).isEqualTo("M_Success");
   }
 
   @Test

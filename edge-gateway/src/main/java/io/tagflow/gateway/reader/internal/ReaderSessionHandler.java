@@ -231,6 +231,7 @@ public final class ReaderSessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     int antennas = general.getMaxNumberOfAntennaSupported().intValue();
+    LOG.info("reader {}: {} antennas, firmware {}", settings.readerId(), antennas, general.getReaderFirmwareVersion());
     settings.antennas().stream().filter(a -> a.id() > antennas).forEach(a -> LOG.warn(
         "reader {}: antenna {} is configured but the reader reports only {} antennas", settings.readerId(), a.id(), antennas));
   }

@@ -45,7 +45,10 @@ import org.llrp.ltk.generated.parameters.AISpec;
 import org.llrp.ltk.generated.parameters.AntennaConfiguration;
 import org.llrp.ltk.generated.parameters.C1G2InventoryCommand;
 import org.llrp.ltk.generated.parameters.LLRPStatus;
+import org.llrp.ltk.generated.parameters.Custom;
+import org.llrp.ltk.types.BytesToEnd_HEX;
 import org.llrp.ltk.types.LLRPMessage;
+import org.llrp.ltk.types.UnsignedInteger;
 
 class ReaderSessionHandlerTest {
   private static final ReaderSettings SETTINGS = ReaderSettings.builder("dock-1", "127.0.0.1")
@@ -171,6 +174,21 @@ class ReaderSessionHandlerTest {
     connect();
     receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Success, true), 0, Ltk.LLRP_1_1);
     assertThat(nextSent()).isInstanceOf(GET_READER_CAPABILITIES.class);
+  }
+
+  @Test
+  void capabilitiesResponse_withVendorCustomParameter_isAccepted() {
+    connect();
+    receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Success, false), 0, Ltk.LLRP_1_1);
+    LLRPMessage request = nextSent();
+    GET_READER_CAPABILITIES_RESPONSE response = new GET_READER_CAPABILITIES_RESPONSE();
+    Custom custom = new Custom();
+    custom.setVendorIdentifier(new UnsignedInteger(25882));
+    custom.setParameterSubtype(new UnsignedInteger(1));
+    custom.setData(new BytesToEnd_HEX("CAFE"));
+    response.addToCustomList(custom);
+    answer(request, response, Ltk.LLRP_1_1);
+    assertThat(nextSent()).isInstanceOf(SET_READER_CONFIG.class);
   }
 
   @Test
