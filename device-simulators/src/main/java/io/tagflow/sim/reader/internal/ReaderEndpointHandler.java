@@ -223,12 +223,8 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
   }
 
   private boolean serves(LlrpMessageType type) {
-    for (Class<? extends LLRPMessage> handled : handlers.keySet()) {
-      if (handled.getSimpleName().equals(type.name())) {
-        return true;
-      }
-    }
-    return false;
+    // LTK names its message classes exactly as the spec names the message types.
+    return handlers.keySet().stream().anyMatch(handled -> handled.getSimpleName().equals(type.name()));
   }
 
   private LLRPMessage setReaderConfig(LLRPMessage message) {
