@@ -222,6 +222,11 @@ public final class ReaderSessionHandler extends ChannelInboundHandlerAdapter {
       }
     } else if (response instanceof GET_READER_CAPABILITIES_RESPONSE capabilities) {
       checkCapabilities(capabilities.getGeneralDeviceCapabilities());
+    } else if (response instanceof SET_READER_CONFIG_RESPONSE) {
+      KeepaliveHandler keepalive = ctx.pipeline().get(KeepaliveHandler.class);
+      if (keepalive != null) {
+        keepalive.arm(); // the reader now sends KEEPALIVE every period
+      }
     }
     advance();
   }

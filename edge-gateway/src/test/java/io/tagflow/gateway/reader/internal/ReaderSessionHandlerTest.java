@@ -66,9 +66,13 @@ class ReaderSessionHandlerTest {
   private EmbeddedChannel channel;
 
   private EmbeddedChannel connect() {
+    return connect(SETTINGS);
+  }
+
+  private EmbeddedChannel connect(ReaderSettings settings) {
     channel = new EmbeddedChannel();
     channel.freezeTime();
-    channel.pipeline().addLast(new ReaderChannelInitializer(SETTINGS, (id, batch) -> {
+    channel.pipeline().addLast(new ReaderChannelInitializer(settings, (id, batch) -> {
       for (int i = 0; i < batch.size(); i++) {
         reports.add(id + ":" + batch.epcHex(i) + "@" + batch.antennaId(i));
       }
@@ -280,6 +284,25 @@ class ReaderSessionHandlerTest {
     channel.runScheduledPendingTasks();
     assertThat(channel.isOpen()).isTrue();
     channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(registry.counter("tagflow.reader.dead.links", "reader", "dock-1").count()).isEqualTo(1);
+  }
+
+  @Test
+  void keepaliveWatchdog_beforeTheReaderAcceptedTheKeepaliveSpec_leavesStartUpToTheRequestTimeouts() {
+    connect(SETTINGS.toBuilder().keepalivePeriod(Duration.ofMillis(500)).build());
+    receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Success, false), 0, Ltk.LLRP_1_1);
+    LLRPMessage capabilities = nextSent();
+    channel.advanceTimeBy(2_900, TimeUnit.MILLISECONDS); // beyond 3 keepalive periods of a 500 ms reader
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isTrue();
+    answer(capabilities, new GET_READER_CAPABILITIES_RESPONSE(), Ltk.LLRP_1_1);
+    LLRPMessage config = nextSent();
+    assertThat(config).isInstanceOf(SET_READER_CONFIG.class);
+    answer(config, new SET_READER_CONFIG_RESPONSE(), Ltk.LLRP_1_1);
+    nextSent(); // DELETE_ROSPEC, left unanswered
+    channel.advanceTimeBy(1_500, TimeUnit.MILLISECONDS); // armed now: 3 silent periods are a dead link
     channel.runScheduledPendingTasks();
     assertThat(channel.isOpen()).isFalse();
     assertThat(registry.counter("tagflow.reader.dead.links", "reader", "dock-1").count()).isEqualTo(1);
