@@ -80,7 +80,7 @@ class ReaderSessionIT {
   private static ReaderSettings settings(String id, int port) {
     return ReaderSettings.builder(id, "127.0.0.1").port(port)
         .antennas(List.of(new AntennaSettings(1, 81, 1), AntennaSettings.of(2)))
-        .keepalivePeriod(Duration.ofMillis(300)).reportEveryTags(2).reportPeriod(Duration.ofMillis(200))
+        .keepalivePeriod(Duration.ofMillis(500)).reportEveryTags(2).reportPeriod(Duration.ofMillis(200))
         .connectTimeout(Duration.ofSeconds(3)).backoff(Duration.ofMillis(100), Duration.ofMillis(400)).build();
   }
 
@@ -112,7 +112,7 @@ class ReaderSessionIT {
     assertThat(List.of(nextRead("dock-1"), nextRead("dock-1")))
         .containsExactlyInAnyOrder("dock-1 " + EPC_A + " ant1 -52dBm", "dock-1 " + EPC_B + " ant2 -67dBm");
     assertThat(sessions.sessions().get(0).state()).isEqualTo(ReaderState.RUNNING);
-    // Keep reading until the gateway has acked at least three keepalives (300 ms period).
+    // Keep reading until the gateway has acked keepalives (500 ms period).
     Instant deadline = Instant.now().plus(WAIT);
     while (registry.timer("tagflow.reader.keepalive.lag", "reader", "dock-1").count() < 2 && Instant.now().isBefore(deadline)) {
       nextRead("dock-1");
