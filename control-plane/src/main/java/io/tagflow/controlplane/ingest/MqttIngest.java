@@ -67,7 +67,8 @@ public final class MqttIngest implements AutoCloseable {
     BatchAssembler assembler = new BatchAssembler(topics, new EventCodec(), metrics, options.maxBatchSize(),
         options.linger());
     BatchCommitter committer = new BatchCommitter(store, this::acknowledge, listeners, metrics);
-    this.worker = new IngestWorker(assembler, committer, clock, options.retryBackoff(), options.maxRetryBackoff());
+    this.worker = new IngestWorker(assembler, committer, clock, options.retryBackoff(), options.maxRetryBackoff(),
+        options.receiveMaximum() + options.maxBatchSize());
   }
 
   /** The metrics of this ingest. */
@@ -147,7 +148,8 @@ public final class MqttIngest implements AutoCloseable {
 
   private final class Callback implements MqttCallback {
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      // Throwing (on interrupt) makes Paho drop the connection; the unacknowledged message comes back.
       worker.offer(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
           message.isRetained(), clock.instant()));
     }
