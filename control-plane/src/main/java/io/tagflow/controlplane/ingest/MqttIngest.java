@@ -132,9 +132,11 @@ public final class MqttIngest implements AutoCloseable {
    * did not commit stay unacknowledged in the broker's session.
    */
   @Override
-  public void close() throws MqttException, InterruptedException {
+  public void close() throws MqttException {
     try {
       worker.stop(STOP_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       try {
         if (client.isConnected()) {

@@ -131,6 +131,13 @@ public final class Database implements AutoCloseable {
       }
       try {
         s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+        String license = timescaleLicense(s);
+        if (!"timescale".equals(license)) {
+          // Compression, retention policies and continuous aggregates need the Community licence.
+          log.info("Storage mode plain (TimescaleDB runs under the '{}' licence, which lacks compression and"
+              + " continuous aggregates)", license);
+          return StorageMode.PLAIN;
+        }
         log.info("Storage mode timescale (TimescaleDB extension available)");
         return StorageMode.TIMESCALE;
       } catch (SQLException e) {
@@ -148,6 +155,12 @@ public final class Database implements AutoCloseable {
   private static boolean timescaleOffered(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
       return rs.next();
+    }
+  }
+
+  private static String timescaleLicense(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT current_setting('timescaledb.license', true)")) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
