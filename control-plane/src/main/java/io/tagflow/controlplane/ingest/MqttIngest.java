@@ -49,6 +49,7 @@ public final class MqttIngest implements AutoCloseable {
   private final MqttAsyncClient client;
   private final IngestWorker worker;
   private final IngestMetrics metrics;
+  private final UnacknowledgedDeliveries unacknowledged = new UnacknowledgedDeliveries();
 
   /**
    * An ingest that is not connected yet.
@@ -122,9 +123,15 @@ public final class MqttIngest implements AutoCloseable {
   }
 
   private void acknowledge(InboundMessage message) throws MqttException {
-    if (message.qos() > 0) {
-      client.messageArrivedComplete(message.messageId(), message.qos());
+    if (message.qos() == 0) {
+      return;
     }
+    if (!unacknowledged.release(message)) {
+      // Delivered again since (after a reconnect): that later copy is acknowledged when its batch commits.
+      log.debug("Not acknowledging superseded delivery of packet {}", message.messageId());
+      return;
+    }
+    client.messageArrivedComplete(message.messageId(), message.qos());
   }
 
   /**
@@ -152,8 +159,12 @@ public final class MqttIngest implements AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
       // Throwing (on interrupt) makes Paho drop the connection; the unacknowledged message comes back.
-      worker.offer(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-          message.isRetained(), clock.instant()));
+      InboundMessage inbound = new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+          message.isRetained(), clock.instant());
+      if (inbound.qos() > 0) {
+        unacknowledged.delivered(inbound);
+      }
+      worker.offer(inbound);
     }
 
     @Override
