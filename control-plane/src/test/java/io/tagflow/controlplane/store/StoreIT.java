@@ -247,6 +247,37 @@ class StoreIT {
         });
   }
 
+  @ParameterizedTest
+  @MethodSource("modes")
+  void dropMovementsBefore_cutoffAfterAMonth_removesThatMonthsMovementsOnly(StorageMode mode) throws SQLException {
+    // A database of its own: dropping partitions must not take other tests' rows with it.
+    try (ModeDatabases own = new ModeDatabases("retention", CLOCK)) {
+      dropMovementsBefore(own.get(mode), mode);
+    }
+  }
+
+  private static void dropMovementsBefore(Database db, StorageMode mode) throws SQLException {
+    String site = "retention-" + mode.code();
+    // Movements in October 2026 (default partition in plain mode: no partition was created for it),
+    // November 2026 and December 2026.
+    List<MovementEvent> movements = List.of(
+        siteOf(new EventFixtures(Instant.parse("2026-10-15T08:00:00Z")).movement("D1", Direction.IN, epc(6000)), site),
+        siteOf(new EventFixtures(Instant.parse("2026-11-15T08:00:00Z")).movement("D1", Direction.IN, epc(6001)), site),
+        siteOf(new EventFixtures(Instant.parse("2026-12-15T08:00:00Z")).movement("D1", Direction.IN, epc(6002)), site));
+    new PostgresEventStore(db.dataSource()).store(new EventBatch(START, movements, List.of(), List.of(), List.of(),
+        List.of()));
+
+    List<String> dropped = db.dropMovementsBefore(Instant.parse("2026-12-01T00:00:00Z"));
+
+    assertThat(ModeDatabases.queryRows(db, "SELECT to_char(moved_at, 'YYYY-MM') FROM movements WHERE site_id = '"
+        + site + "'")).containsExactly("2026-12");
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movement_tags WHERE epc IN ('" + epc(6000) + "', '"
+        + epc(6001) + "')")).containsExactly("0");
+    if (mode == StorageMode.PLAIN) {
+      assertThat(dropped).contains("movements_202611", "movement_tags_202611").doesNotContain("movements_202612");
+    }
+  }
+
   private static MovementEvent siteOf(MovementEvent m, String site) {
     return new MovementEvent(m.schemaVersion(), m.movementId(), site, m.gateway(), m.door(), m.direction(),
         m.confidence(), m.startedAt(), m.endedAt(), m.palletSscc(), m.tags(), m.evidence());
