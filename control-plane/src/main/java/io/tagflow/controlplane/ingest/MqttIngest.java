@@ -89,9 +89,24 @@ public final class MqttIngest implements AutoCloseable {
   /**
    * Starts the worker, connects and subscribes; blocks until the broker granted the subscriptions.
    *
-   * @throws MqttException when the broker cannot be reached or refuses a subscription
+   * @throws MqttException when the broker cannot be reached or refuses a subscription; the ingest is
+   *     then closed
    */
   public void start() throws MqttException {
+    try {
+      connectAndSubscribe();
+    } catch (MqttException | RuntimeException e) {
+      try {
+        close();
+      } catch (MqttException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    log.info("Ingest connected to {} as {}, subscribed to {}", options.brokerUri(), options.clientId(), subscriptions());
+  }
+
+  private void connectAndSubscribe() throws MqttException {
     worker.start();
     client.setCallback(new Callback());
     MqttConnectionOptions connect = new MqttConnectionOptions();
@@ -105,7 +120,6 @@ public final class MqttIngest implements AutoCloseable {
     connect.setConnectionTimeout(10);
     client.connect(connect).waitForCompletion(Duration.ofSeconds(15).toMillis());
     subscribe();
-    log.info("Ingest connected to {} as {}, subscribed to {}", options.brokerUri(), options.clientId(), subscriptions());
   }
 
   private void subscribe() throws MqttException {

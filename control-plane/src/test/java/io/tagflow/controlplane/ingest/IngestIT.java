@@ -193,6 +193,24 @@ class IngestIT {
   }
 
   @Test
+  void verticle_brokerUnreachable_failsDeployment() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      // Port 1 on loopback: nothing listens there, the connection is refused at once.
+      IngestOptions options = IngestOptions.defaults("tcp://127.0.0.1:1", clientId());
+      MqttIngest ingest = new MqttIngest(options, new PostgresEventStore(db.dataSource()), List.of(),
+          new SimpleMeterRegistry(), Clock.systemUTC());
+
+      var deployment = vertx.deployVerticle(new IngestVerticle(ingest)).toCompletionStage().toCompletableFuture();
+
+      assertThat(deployment).failsWithin(WAIT).withThrowableThat().havingRootCause()
+          .isInstanceOf(java.net.ConnectException.class);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void verticle_deployThenUndeploy_ingestsWhileDeployed() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
