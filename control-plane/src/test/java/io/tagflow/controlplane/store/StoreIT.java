@@ -174,6 +174,9 @@ class StoreIT {
     LotTrace trace = lots.trace(lotId, 10);
 
     assertThat(imported).isEqualTo(6);
+    assertThat(lots.lotsOfTags(List.of(epc(base), epc(base + 5), epc(base + 99))))
+        .containsOnlyKeys(epc(base), epc(base + 5))
+        .allSatisfy((tag, lot) -> assertThat(lot.lotId()).isEqualTo(lotId));
     assertThat(occupancy).contains(new BinOccupancy("A-01", lotId, 2), new BinOccupancy("B-07", lotId, 1));
     assertThat(occupancy).anySatisfy(o -> assertThat(o.lotId()).isNull());
     assertThat(trace.lot().status()).isEqualTo(LotStatus.ACTIVE);
@@ -219,6 +222,9 @@ class StoreIT {
     assertThat(ModeDatabases.queryRows(db, "SELECT bucket || ' ' || movements FROM movements_per_door_5m WHERE site_id = '" + site
         + "' AND door_id = 'D9' ORDER BY bucket")).containsExactly(
         "2026-11-21 08:00:00+00 4", "2026-11-21 08:05:00+00 3");
+    assertThat(new MovementRepository(db.dataSource()).doorTraffic(site, START, START.plus(Duration.ofHours(1))))
+        .containsExactly(new DoorTraffic("D9", Direction.OUT, START, 4),
+            new DoorTraffic("D9", Direction.OUT, START.plus(Duration.ofMinutes(5)), 3));
   }
 
   @ParameterizedTest
