@@ -11,30 +11,45 @@ import java.util.Objects;
  * <p>The defaults suit a dock door with two antennas per side at 2-3 m, forklift speed (1-3 m/s),
  * readers in dual-target session 1 reporting every 100-250 ms.
  *
- * @param minRssiDbm Admission: reads weaker than this (dBm) are dropped, unless the antenna has its own minimum.
- * @param arrivalReads Smoothing: reads within {@code arrivalWindow} that make a tag arrive at a read point (1..16).
+ * @param minRssiDbm Admission: reads weaker than this (dBm) are dropped, unless the antenna has
+ *     its own minimum.
+ * @param arrivalReads Smoothing: reads within {@code arrivalWindow} that make a tag arrive at a
+ *     read point (1..16).
  * @param arrivalWindow Smoothing: the window for {@code arrivalReads}.
- * @param strongReadRssiDbm Smoothing: one read at least this strong (dBm) makes the tag arrive at once.
+ * @param strongReadRssiDbm Smoothing: one read at least this strong (dBm) makes the tag arrive at
+ *     once.
  * @param absenceTimeout Smoothing: a tag departs a read point after this long without reads there.
- * @param presenceRssiDbm Portal: a side counts as evidence only if its peak read reaches this (dBm).
+ * @param presenceRssiDbm Portal: a side counts as evidence only if its peak read reaches this
+ *     (dBm).
  * @param minSideReads Portal: reads a side needs to count as evidence.
- * @param hysteresisDb Portal: lead (dB) one side's smoothed RSSI needs over the other's for a threshold transition (EdgeX MobilityProfileThreshold).
- * @param holdOff Portal: the full hysteresis applies for this long after the other side's last read, then decays (EdgeX MobilityProfileHoldoffMillis).
- * @param hysteresisDecayDbPerSecond Portal: how fast the required lead decays after {@code holdOff} (EdgeX slope 0.008 dB/ms).
+ * @param hysteresisDb Portal: lead (dB) one side's smoothed RSSI needs over the other's for a
+ *     threshold transition (EdgeX MobilityProfileThreshold).
+ * @param holdOff Portal: the full hysteresis applies for this long after the other side's last
+ *     read, then decays (EdgeX MobilityProfileHoldoffMillis).
+ * @param hysteresisDecayDbPerSecond Portal: how fast the required lead decays after {@code
+ *     holdOff} (EdgeX slope 0.008 dB/ms).
  * @param rssiSmoothing Portal: time constant of each side's exponentially smoothed RSSI.
- * @param minCentroidGap Portal: the two sides' RSSI-weighted time centroids must be at least this far apart to call a direction.
- * @param minSeparation Portal: the centroid gap divided by the sides' power-weighted time spread (d') must reach this; it tells a tag carried through from one standing between the antennas.
- * @param minConfidence Portal: crossings below this confidence (0..1) are staged as ambiguous instead.
- * @param dwellLimit Portal: a tag at a door this long is reported staged (it may still cross later).
- * @param arbitrationWindow Arbitration: how long a door decision waits for competing evidence from other doors.
- * @param arbitrationHysteresisDb Arbitration: how much stronger (dB of summed read power) a competing door's evidence must be to win.
- * @param zoneMarginDb Zone: lead (dB) a zone's smoothed RSSI needs over the current bin to take over.
+ * @param minCentroidGap Portal: the two sides' RSSI-weighted time centroids must be at least this
+ *     far apart to call a direction.
+ * @param minSeparation Portal: the centroid gap divided by the sides' power-weighted time spread
+ *     (d') must reach this; it tells a tag carried through from one standing between the antennas.
+ * @param minConfidence Portal: crossings below this confidence (0..1) are staged as ambiguous
+ *     instead.
+ * @param dwellLimit Portal: a tag at a door this long is reported staged (it may still cross
+ *     later).
+ * @param arbitrationWindow Arbitration: how long a door decision waits for competing evidence from
+ *     other doors.
+ * @param arbitrationHysteresisDb Arbitration: how much stronger (dB of summed read power) a
+ *     competing door's evidence must be to win.
+ * @param zoneMarginDb Zone: lead (dB) a zone's smoothed RSSI needs over the current bin to take
+ *     over.
  * @param zoneHoldOff Zone: how long a zone must keep that lead before the bin changes.
  * @param zoneSmoothing Zone: time constant of the per-zone smoothed RSSI.
  * @param groupGap Grouping: crossings whose passage times are this close join one movement.
  * @param quietGap Grouping: a movement closes after this long without a new crossing.
  * @param tagRetention Memory: a tag absent from every read point this long is forgotten.
- * @param maxTags Memory: the most tags tracked at once; reads of further new tags are dropped and counted.
+ * @param maxTags Memory: the most tags tracked at once; reads of further new tags are dropped and
+ *     counted.
  */
 public record FilterSettings(double minRssiDbm,
                              int arrivalReads,
@@ -394,7 +409,11 @@ public record FilterSettings(double minRssiDbm,
 
     /** The settings; throws {@link IllegalArgumentException} naming the first bad one. */
     public FilterSettings build() {
-      return new FilterSettings(minRssiDbm, arrivalReads, arrivalWindow, strongReadRssiDbm, absenceTimeout, presenceRssiDbm, minSideReads, hysteresisDb, holdOff, hysteresisDecayDbPerSecond, rssiSmoothing, minCentroidGap, minSeparation, minConfidence, dwellLimit, arbitrationWindow, arbitrationHysteresisDb, zoneMarginDb, zoneHoldOff, zoneSmoothing, groupGap, quietGap, tagRetention, maxTags);
+      return new FilterSettings(minRssiDbm, arrivalReads, arrivalWindow, strongReadRssiDbm, absenceTimeout,
+          presenceRssiDbm, minSideReads, hysteresisDb, holdOff, hysteresisDecayDbPerSecond,
+          rssiSmoothing, minCentroidGap, minSeparation, minConfidence, dwellLimit,
+          arbitrationWindow, arbitrationHysteresisDb, zoneMarginDb, zoneHoldOff, zoneSmoothing,
+          groupGap, quietGap, tagRetention, maxTags);
     }
   }
 }

@@ -123,6 +123,47 @@ class TagPipelineScenarioTest {
     });
   }
 
+  @ParameterizedTest(name = "seed {0}, {1} m/s, {2}")
+  @CsvSource({"11, 0.6, IN", "12, 1.5, OUT", "13, 3.5, IN", "14, 1.0, OUT"})
+  void forkliftStopsInDoorwayWithReflections_stillOneCorrectMovement(long seed, double speed,
+                                                                      Direction dir) {
+    DockScenario scenario = twoDoors(seed).reflections(0.05)
+        .pass(DockScenario.pallet((int) seed, 6), "D1", dir, T0 + S, speed, 8 * S);
+    PipelineHarness h = new PipelineHarness(FilterSettings.defaults(), scenario);
+
+    h.feed(scenario.reads()).runFor(15);
+
+    assertThat(h.listener.movements).singleElement().satisfies(m -> {
+      assertThat(m.direction()).isEqualTo(dir);
+      assertThat(m.tags()).hasSize(7);
+    });
+  }
+
+  @ParameterizedTest(name = "seed {0}, {1}")
+  @CsvSource({"21, OUTSIDE", "22, INSIDE", "23, OUTSIDE", "24, INSIDE"})
+  void palletParkedWithReflections_neverMoves(long seed, Side side) {
+    DockScenario scenario = twoDoors(seed).reflections(0.05)
+        .park(DockScenario.pallet((int) seed, 4), "D1", side, T0 + S, 40 * S);
+    PipelineHarness h = new PipelineHarness(FilterSettings.defaults(), scenario);
+
+    h.feed(scenario.reads()).runFor(15);
+
+    assertThat(h.listener.movements).isEmpty();
+    assertThat(h.listener.staged).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "seed {0}, {1}, {2} m/s")
+  @CsvSource({"31, OUTSIDE, 1.0", "32, INSIDE, 2.0", "33, OUTSIDE, 3.0", "34, INSIDE, 0.7"})
+  void forkliftDrivingAlongTheWallPastTheDoor_neverMoves(long seed, Side side, double speed) {
+    DockScenario scenario = twoDoors(seed).reflections(0.02)
+        .driveAlong(DockScenario.pallet((int) seed, 5), "D1", side, T0 + S, speed);
+    PipelineHarness h = new PipelineHarness(FilterSettings.defaults(), scenario);
+
+    h.feed(scenario.reads()).runFor(15);
+
+    assertThat(h.listener.movements).isEmpty();
+  }
+
   @Test
   void batchInput_sameDecisionsAsSingleReads() {
     List<Epc96> pallet = DockScenario.pallet(20, 4);

@@ -30,18 +30,41 @@ public final class DockScenario {
   private record Door(String name, double y, String readerId) {
   }
 
-  private record Track(Epc96 epc, double x0, double vx, double y, long start, long end) {
+  /** A tag moving at {@code vx} m/s from x0, standing still for {@code pause} µs at {@code pauseX}. */
+  private record Track(Epc96 epc, double x0, double vx, double y0, double vy, long start,
+                       long end, double pauseX, long pause) {
+    double y(long t) {
+      return y0 + vy * (t - start) / 1e6;
+    }
+
     double x(long t) {
-      return x0 + vx * (t - start) / 1e6;
+      double moved = vx * (t - start) / 1e6;
+      if (pause > 0 && vx != 0) {
+        long reach = start + (long) ((pauseX - x0) / vx * 1e6);
+        if (t >= reach) {
+          moved = t < reach + pause ? pauseX - x0 : vx * (t - start - pause) / 1e6;
+        }
+      }
+      return x0 + moved;
     }
   }
 
   private final Random random;
+  private double reflectionRate;
   private final List<Door> doors = new ArrayList<>();
   private final List<Track> tracks = new ArrayList<>();
 
   public DockScenario(long seed) {
     this.random = new Random(seed);
+  }
+
+  /**
+   * Multipath: each antenna round, each tag within 6 m of the door also gets a reflected read of
+   * -50..-60 dBm with this probability, whatever the geometry says.
+   */
+  public DockScenario reflections(double rate) {
+    this.reflectionRate = rate;
+    return this;
   }
 
   public DockScenario door(String name, double y, String readerId) {
@@ -68,14 +91,20 @@ public final class DockScenario {
    */
   public DockScenario pass(List<Epc96> load, String doorName, Direction dir, long startMicros,
                            double speed) {
+    return pass(load, doorName, dir, startMicros, speed, 0);
+  }
+
+  /** As {@link #pass}, but the forklift stops in the doorway (x = 0) for {@code pauseMicros}. */
+  public DockScenario pass(List<Epc96> load, String doorName, Direction dir, long startMicros,
+                           double speed, long pauseMicros) {
     Door d = door(doorName);
     double sign = dir == Direction.IN ? 1 : -1;
     long duration = (long) (10.0 / speed * 1e6);
     for (Epc96 epc : load) {
       double dx = (random.nextDouble() - 0.5) * 0.8;
       double dy = (random.nextDouble() - 0.5) * 0.8;
-      tracks.add(new Track(epc, -5 * sign + dx, sign * speed, d.y() + dy, startMicros,
-          startMicros + duration));
+      tracks.add(new Track(epc, -5 * sign + dx, sign * speed, d.y() + dy, 0, startMicros,
+          startMicros + duration + pauseMicros, dx, pauseMicros));
     }
     return this;
   }
@@ -87,7 +116,25 @@ public final class DockScenario {
     double x = side == Side.OUTSIDE ? -1.5 : 1.5;
     for (Epc96 epc : load) {
       tracks.add(new Track(epc, x + (random.nextDouble() - 0.5) * 0.6, 0,
-          d.y() + (random.nextDouble() - 0.5) * 0.8, startMicros, startMicros + durationMicros));
+          d.y() + (random.nextDouble() - 0.5) * 0.8, 0, startMicros, startMicros + durationMicros,
+          0, 0));
+    }
+    return this;
+  }
+
+  /**
+   * Tags carried along the wall on one side, 1.5 m from it, past a door: from 6 m before it to 6 m
+   * after it, never through it (a forklift driving along the dock).
+   */
+  public DockScenario driveAlong(List<Epc96> load, String doorName, Side side, long startMicros,
+                                 double speed) {
+    Door d = door(doorName);
+    double x = side == Side.OUTSIDE ? -1.5 : 1.5;
+    long duration = (long) (12.0 / speed * 1e6);
+    for (Epc96 epc : load) {
+      tracks.add(new Track(epc, x + (random.nextDouble() - 0.5) * 0.6, 0,
+          d.y() - 6 + (random.nextDouble() - 0.5) * 0.8, speed, startMicros,
+          startMicros + duration, 0, 0));
     }
     return this;
   }
@@ -106,13 +153,18 @@ public final class DockScenario {
               continue;
             }
             double x = tr.x(t);
-            double dist = Math.sqrt((x - ax) * (x - ax) + (tr.y() - d.y()) * (tr.y() - d.y()) + 1);
+            double dy = tr.y(t) - d.y();
+            double dist = Math.sqrt((x - ax) * (x - ax) + dy * dy + 1);
             double rssi = -38 - 20 * Math.log10(dist)
                 - (Math.signum(x) != Math.signum(ax) ? 12 : 0)
-                - (Math.abs(tr.y() - d.y()) > 2 ? 8 : 0)
+                - (Math.abs(dy) > 2 ? 8 : 0)
                 + random.nextGaussian() * 2;
             if (rssi >= -75 && random.nextDouble() < 0.8) {
               reads.add(new TagRead(d.readerId(), antenna, tr.epc(), Math.round(rssi), t));
+            } else if (reflectionRate > 0 && Math.abs(x) < 6 && Math.abs(dy) < 2
+                && random.nextDouble() < reflectionRate) {
+              reads.add(new TagRead(d.readerId(), antenna, tr.epc(),
+                  -50 - random.nextInt(11), t));
             }
           }
         }

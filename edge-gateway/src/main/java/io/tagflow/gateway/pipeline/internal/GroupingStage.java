@@ -10,8 +10,10 @@ import java.util.List;
  * <p>Crossings are grouped by passage time (when each tag was at the door plane, see {@link
  * PassageJudge}), not by decision time, because decisions lag the passage by the absence timeout
  * and arbitration window. A crossing joins an open movement of the same door and direction when
- * its passage lies within {@code groupGap} of the movement's passage span; among several it joins
- * the one whose anchor (its SSCC's passage, else its middle) is nearest.
+ * its passage lies within {@code groupGap} of the movement's passage span, or when at least half of
+ * its read interval overlaps the movement's (a forklift that stops in the doorway spreads its tags'
+ * passage times over the stop, but they are all read during it); among several it joins the one
+ * whose anchor (its SSCC's passage, else its middle) is nearest.
  *
  * <p>The SSCC rule: a movement holds at most one SSCC-96 tag, the pallet's identity. A second SSCC
  * never joins a movement that has one, so two pallets in a row are two movements even when the
@@ -55,7 +57,8 @@ public final class GroupingStage implements FilterStage {
       OpenMovement m = open.get(i);
       if (m.door != c.door() || m.direction != c.direction()
           || m.crossings.size() >= MAX_TAGS_PER_MOVEMENT
-          || m.distance(c.passageMicros()) > groupGapMicros || (sscc && m.pallet != null)) {
+          || (m.distance(c.passageMicros()) > groupGapMicros && !m.overlapsMostOf(c))
+          || (sscc && m.pallet != null)) {
         continue;
       }
       long d = Math.abs(m.anchorMicros() - c.passageMicros());

@@ -12,6 +12,8 @@ final class OpenMovement {
   Crossing pallet;
   long minPassageMicros = Long.MAX_VALUE;
   long maxPassageMicros = Long.MIN_VALUE;
+  long firstReadMicros = Long.MAX_VALUE;
+  long lastReadMicros = Long.MIN_VALUE;
   long lastAddedMicros;
 
   OpenMovement(int door, Direction direction) {
@@ -26,6 +28,8 @@ final class OpenMovement {
     }
     minPassageMicros = Math.min(minPassageMicros, c.passageMicros());
     maxPassageMicros = Math.max(maxPassageMicros, c.passageMicros());
+    firstReadMicros = Math.min(firstReadMicros, c.firstReadMicros());
+    lastReadMicros = Math.max(lastReadMicros, c.lastReadMicros());
     lastAddedMicros = nowMicros;
   }
 
@@ -35,6 +39,13 @@ final class OpenMovement {
       return minPassageMicros - passageMicros;
     }
     return passageMicros > maxPassageMicros ? passageMicros - maxPassageMicros : 0;
+  }
+
+  /** True when at least half of the crossing's read interval lies within this movement's. */
+  boolean overlapsMostOf(Crossing c) {
+    long overlap = Math.min(lastReadMicros, c.lastReadMicros())
+        - Math.max(firstReadMicros, c.firstReadMicros());
+    return overlap * 2 >= c.lastReadMicros() - c.firstReadMicros();
   }
 
   /** The time a pallet's cases should be nearest: the SSCC's passage, else the span's middle. */
