@@ -207,6 +207,27 @@ class RoAccessReportDecoderTest {
     assertThat(padded.readerIndex()).isZero();
   }
 
+  @Test
+  void decode_directAndCompositeBuffers_decodeLikeHeap() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.WITH_CUSTOM);
+    io.netty.buffer.ByteBuf direct = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer().writeZero(3).writeBytes(message);
+    io.netty.buffer.CompositeByteBuf composite = Unpooled.compositeBuffer()
+        .addComponent(true, Unpooled.wrappedBuffer(message, 0, 20))
+        .addComponent(true, Unpooled.wrappedBuffer(message, 20, message.length - 20));
+    try {
+      assertThat(decoder.decode(direct, 3, message.length, batch)).isEqualTo(2);
+      assertThat(batch.epcHex(1)).isEqualTo("300833B2DDD9014000000006");
+      assertThat(batch.peakRssi(1)).isEqualTo(-48);
+      assertThat(decoder.decode(composite, 0, message.length, batch)).isEqualTo(2);
+      assertThat(batch.epcHex(0)).isEqualTo("300833B2DDD9014000000005");
+      assertThat(batch.antennaId(1)).isEqualTo(4);
+      assertThat(direct.readerIndex()).isZero();
+    } finally {
+      direct.release();
+      composite.release();
+    }
+  }
+
   private void assertFails(byte[] message, String reason, int offset) {
     batch.addEpc96(1, 2); // a stale tag that a failed decode must not leave behind
     assertThatThrownBy(() -> decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch))
