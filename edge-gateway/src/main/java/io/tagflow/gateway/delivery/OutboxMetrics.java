@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 
-/** Registers an outbox's depth, disk use and oldest-entry age as Micrometer gauges. */
+/** Registers an outbox's depth, disk use, oldest-entry age and quota alarm level as Micrometer gauges. */
 public final class OutboxMetrics {
   private OutboxMetrics() {
   }
@@ -20,5 +20,7 @@ public final class OutboxMetrics {
     Gauge.builder("tagflow.outbox.oldest.age", outbox, o -> o.stats().oldestPending()
             .map(t -> Duration.between(t, clock.instant()).toMillis() / 1000.0).orElse(0.0))
         .baseUnit("seconds").description("Age of the oldest event not yet acknowledged").register(registry);
+    Gauge.builder("tagflow.outbox.level", outbox, o -> o.stats().level().ordinal())
+        .description("Quota alarm: 0 normal, 1 warning (80% of quota), 2 full (events refused)").register(registry);
   }
 }
