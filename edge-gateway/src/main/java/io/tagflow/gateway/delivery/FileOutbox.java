@@ -250,6 +250,7 @@ public final class FileOutbox implements Outbox {
       }
     }
     if (w != watermark) {
+      ackedAbove.headSet(w, true).clear(); // acknowledgements that fell into a skipped gap
       watermark = w;
       cursor.write(w);
       deleteDelivered();
