@@ -307,4 +307,31 @@ class FileOutboxTest {
       assertThat(seen).isEqualTo(java.util.stream.IntStream.range(10, 60).mapToObj(i -> "event-" + i).toList());
     }
   }
+
+  @Test
+  void open_corruptRecordInOlderSegment_skipsTheGapAndStillDrains() throws IOException {
+    int recordSize = io.tagflow.gateway.delivery.internal.RecordCodec.encodedSize(msg(1));
+    FileOutbox.Settings small = new FileOutbox.Settings(100L * recordSize, 2L * recordSize, recordSize);
+    try (FileOutbox outbox = open(small)) {
+      for (int i = 1; i <= 6; i++) {
+        outbox.append(msg(i));
+      }
+    }
+    Path second = segmentFiles().get(1);
+    try (RandomAccessFile f = new RandomAccessFile(second.toFile(), "rw")) {
+      f.seek(f.length() - 1);
+      f.write('X'); // record 4 fails its CRC
+    }
+    try (FileOutbox outbox = open(small)) {
+      List<OutboxEntry> pending = outbox.read(0, 10);
+      assertThat(payloads(pending)).containsExactly("event-1", "event-2", "event-3", "event-5", "event-6");
+      for (OutboxEntry e : pending) {
+        outbox.markDelivered(e.sequence());
+      }
+      assertThat(outbox.stats().depth()).isZero();
+      assertThat(outbox.firstPendingSequence()).isEqualTo(7);
+      assertThat(outbox.append(msg(7))).isEqualTo(7);
+      assertThat(payloads(outbox.read(0, 10))).containsExactly("event-7");
+    }
+  }
 }

@@ -107,7 +107,7 @@ public final class Segment {
     }
     if (problem != null) {
       log.warn("Outbox segment {} has {} at offset {} (file size {}); truncated it there, keeping {} records. "
-          + "This is expected once after a crash during an append.", path.getFileName(), problem, pos, fileSize, records);
+          + "Expected once after a crash during an append to the newest segment; in an older one it means disk corruption.", path.getFileName(), problem, pos, fileSize, records);
       channel.truncate(pos);
       channel.force(true);
     }
