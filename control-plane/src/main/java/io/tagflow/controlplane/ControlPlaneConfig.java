@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <pre>
  * http:      { host: 127.0.0.1, port: 8080, bodyLimitBytes: 2097152 }
  * database:  { url: jdbc:postgresql://127.0.0.1:5432/tagflow, user: tagflow, password: ..., poolSize: 8 }
- * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: tagflow/ }
+ * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: "" }
  * anomalies: { doorDwellSeconds: 900 }
  * sites:
  *   - id: dc1
@@ -115,7 +115,8 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   /** The MQTT broker events arrive on. */
   public record Mqtt(String uri, String topicPrefix) {
     public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
-    public static final String DEFAULT_TOPIC_PREFIX = "tagflow/";
+    /** Empty: topics are the contract's own, {@code tagflow/v1/...} ({@link io.tagflow.protocol.event.Topics}). */
+    public static final String DEFAULT_TOPIC_PREFIX = "";
 
     public Mqtt {
       uri = uri == null || uri.isBlank() ? DEFAULT_URI : uri;
@@ -123,6 +124,7 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
       if (!uri.matches("(tcp|ssl|ws|wss)://.+")) {
         throw new IllegalArgumentException("uri must start with tcp://, ssl://, ws:// or wss:// (got '" + uri + "')");
       }
+      io.tagflow.protocol.event.Topics.under(topicPrefix);
     }
   }
 

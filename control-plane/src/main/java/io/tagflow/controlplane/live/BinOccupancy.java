@@ -18,11 +18,13 @@ public record BinOccupancy(String bin, int capacity, int count, Map<String, Inte
   }
 
   /** Fill in percent of capacity, rounded down; above 100 when over capacity. */
+  @com.fasterxml.jackson.annotation.JsonProperty("fillPercent")
   public int fillPercent() {
     return (int) (100L * count / capacity);
   }
 
   /** True when the bin holds more than its capacity. */
+  @com.fasterxml.jackson.annotation.JsonProperty("overCapacity")
   public boolean overCapacity() {
     return count > capacity;
   }
