@@ -61,7 +61,7 @@ public final class AnomalyService {
    * Moving to the status it already has, or backwards, is {@link Outcome#NOT_ALLOWED}.
    */
   public Transition changeStatus(String id, AnomalyStatus next, String by) {
-    Optional<Anomaly> current = repository.find(id);
+    Optional<Anomaly> current = repository.findAnomaly(id);
     if (current.isEmpty()) {
       return new Transition(Outcome.NOT_FOUND, Optional.empty());
     }
@@ -72,7 +72,7 @@ public final class AnomalyService {
     Anomaly changed = a.withStatus(next, by, clock.instant());
     if (!repository.updateStatus(changed, a.status())) {
       // Someone else changed it between find and update: report what is stored now.
-      return new Transition(Outcome.NOT_ALLOWED, repository.find(id));
+      return new Transition(Outcome.NOT_ALLOWED, repository.findAnomaly(id));
     }
     listener.accept(changed);
     return new Transition(Outcome.CHANGED, Optional.of(changed));

@@ -2,6 +2,7 @@ package io.tagflow.controlplane.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,9 +29,17 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetrics(api.metrics()));
     // Only requests with bodies: a WebSocket upgrade (GET) must not have its request read by BodyHandler.
+    // One catch-all route rather than router.post()/put(): method-specific catch-alls would turn every
+    // unknown path into a 405.
     BodyHandler body = BodyHandler.create(false).setBodyLimit(api.bodyLimitBytes());
-    router.post().handler(body);
-    router.put().handler(body);
+    router.route().handler(ctx -> {
+      HttpMethod m = ctx.request().method();
+      if (m == HttpMethod.POST || m == HttpMethod.PUT) {
+        body.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
 
     Buffer openapi = openapi();
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));

@@ -13,7 +13,7 @@ public interface AnomalyRepository {
    */
   boolean insert(Anomaly anomaly);
 
-  Optional<Anomaly> find(String id);
+  Optional<Anomaly> findAnomaly(String id);
 
   /**
    * A site's anomalies, newest event time first, at most {@code limit}.
