@@ -1,0 +1,230 @@
+package io.tagflow.controlplane.store;
+
+import io.tagflow.protocol.event.Direction;
+import io.tagflow.protocol.event.EventIds;
+import io.tagflow.protocol.event.MovementEvent;
+import io.tagflow.protocol.event.TagObservation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Movements and their tags ({@code movements}, {@code movement_tags}).
+ *
+ * <p>Writes are idempotent by movement id: storing the same movement twice leaves the rows as they
+ * were after the first time. The partition time {@code moved_at} is the timestamp of the UUIDv7
+ * {@code movementId} ({@link EventIds#timestampOf}), so the (movement_id, moved_at) primary key that
+ * partitioning and hypertables require is as strict as a key on movement_id alone.
+ */
+public final class MovementRepository {
+  private static final String INSERT_MOVEMENTS = """
+      INSERT INTO movements (movement_id, moved_at, site_id, gateway_id, door_id, direction, confidence,
+                             started_at, ended_at, pallet_sscc, tag_count, inside_reads, outside_reads,
+                             rssi_trend_db, arbitration, received_at)
+      SELECT u.id, u.moved_at::timestamptz, u.site, u.gateway, u.door, u.direction, u.confidence,
+             u.started_at::timestamptz, u.ended_at::timestamptz, u.sscc, u.tag_count, u.inside, u.outside,
+             u.trend, u.arbitration, ?
+      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[],
+                  ?::text[], ?::text[], ?::int4[], ?::int4[], ?::int4[], ?::float8[], ?::text[])
+           AS u(id, moved_at, site, gateway, door, direction, confidence, started_at, ended_at, sscc, tag_count,
+                inside, outside, trend, arbitration)
+      ON CONFLICT (movement_id, moved_at) DO NOTHING
+      RETURNING movement_id
+      """;
+  private static final String INSERT_TAGS = """
+      INSERT INTO movement_tags (movement_id, moved_at, epc, uri, first_seen, last_seen, reads, peak_rssi)
+      SELECT u.id, u.moved_at::timestamptz, u.epc, u.uri, u.first_seen::timestamptz, u.last_seen::timestamptz,
+             u.reads, u.rssi
+      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::float8[])
+           AS u(id, moved_at, epc, uri, first_seen, last_seen, reads, rssi)
+      ON CONFLICT DO NOTHING
+      """;
+  private static final String SUMMARY_COLUMNS = "m.movement_id, m.moved_at, m.site_id, m.gateway_id, m.door_id,"
+      + " m.direction, m.confidence, m.started_at, m.ended_at, m.pallet_sscc, m.tag_count";
+
+  private final DataSource dataSource;
+
+  public MovementRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Stores movements with their tags, in the caller's transaction, as two statements whatever the
+   * number of movements. Movements already stored (same {@code movementId}) and repeats within
+   * {@code movements} are skipped.
+   *
+   * @return the movements that were new, in input order: only these should update live state
+   */
+  public List<MovementEvent> insert(Connection c, List<MovementEvent> movements, Instant receivedAt)
+      throws SQLException {
+    Map<UUID, MovementEvent> unique = new LinkedHashMap<>();
+    for (MovementEvent m : movements) {
+      unique.putIfAbsent(m.movementId(), m);
+    }
+    if (unique.isEmpty()) {
+      return List.of();
+    }
+    List<MovementEvent> rows = new ArrayList<>(unique.values());
+    Set<UUID> inserted = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_MOVEMENTS)) {
+      int i = 1;
+      ps.setObject(i++, Sql.utc(receivedAt));
+      ps.setArray(i++, Sql.uuids(c, rows, MovementEvent::movementId));
+      ps.setArray(i++, Sql.instants(c, rows, m -> EventIds.timestampOf(m.movementId())));
+      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::site));
+      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::gateway));
+      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::door));
+      ps.setArray(i++, Sql.texts(c, rows, m -> m.direction().json()));
+      ps.setArray(i++, Sql.doubles(c, rows, MovementEvent::confidence));
+      ps.setArray(i++, Sql.instants(c, rows, MovementEvent::startedAt));
+      ps.setArray(i++, Sql.instants(c, rows, MovementEvent::endedAt));
+      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::palletSscc));
+      ps.setArray(i++, Sql.ints(c, rows, m -> m.tags().size()));
+      ps.setArray(i++, Sql.ints(c, rows, m -> m.evidence().insideReads()));
+      ps.setArray(i++, Sql.ints(c, rows, m -> m.evidence().outsideReads()));
+      ps.setArray(i++, Sql.doubles(c, rows, m -> m.evidence().rssiTrendDb()));
+      ps.setArray(i, Sql.texts(c, rows, m -> m.evidence().arbitration()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    List<MovementEvent> fresh = rows.stream().filter(m -> inserted.contains(m.movementId())).toList();
+    insertTags(c, fresh);
+    return fresh;
+  }
+
+  private static void insertTags(Connection c, List<MovementEvent> movements) throws SQLException {
+    record Row(MovementEvent movement, TagObservation tag) {
+    }
+    List<Row> rows = new ArrayList<>();
+    for (MovementEvent m : movements) {
+      for (TagObservation tag : m.tags()) {
+        rows.add(new Row(m, tag));
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_TAGS)) {
+      ps.setArray(1, Sql.uuids(c, rows, r -> r.movement().movementId()));
+      ps.setArray(2, Sql.instants(c, rows, r -> EventIds.timestampOf(r.movement().movementId())));
+      ps.setArray(3, Sql.texts(c, rows, r -> r.tag().epc()));
+      ps.setArray(4, Sql.texts(c, rows, r -> r.tag().uri()));
+      ps.setArray(5, Sql.instants(c, rows, r -> r.tag().firstSeen()));
+      ps.setArray(6, Sql.instants(c, rows, r -> r.tag().lastSeen()));
+      ps.setArray(7, Sql.ints(c, rows, r -> r.tag().reads()));
+      ps.setArray(8, Sql.doubles(c, rows, r -> r.tag().peakRssi()));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * One page of movements matching {@code query}, newest first (by moved_at, then movement id).
+   * Pass {@link MovementPage#next()} back with {@link MovementQuery#after} for the following page.
+   * Served by the (site, moved_at) and (site, door, moved_at) indexes, and for a lot filter by the
+   * tag registry's lot index and movement_tags' epc index.
+   */
+  public MovementPage find(MovementQuery query) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS)
+        .append(" FROM movements m WHERE m.site_id = ? AND m.moved_at >= ? AND m.moved_at < ?");
+    List<Object> params = new ArrayList<>(List.of(query.siteId(), Sql.utc(query.from()), Sql.utc(query.to())));
+    if (query.doorId() != null) {
+      sql.append(" AND m.door_id = ?");
+      params.add(query.doorId());
+    }
+    if (query.direction() != null) {
+      sql.append(" AND m.direction = ?");
+      params.add(query.direction().json());
+    }
+    if (query.lotId() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM movement_tags mt JOIN tags t ON t.epc = mt.epc"
+          + " WHERE mt.movement_id = m.movement_id AND mt.moved_at = m.moved_at AND t.lot_id = ?)");
+      params.add(query.lotId());
+    }
+    if (query.after() != null) {
+      sql.append(" AND (m.moved_at, m.movement_id) < (?, ?)");
+      params.add(Sql.utc(query.after().movedAt()));
+      params.add(query.after().movementId());
+    }
+    sql.append(" ORDER BY m.moved_at DESC, m.movement_id DESC LIMIT ?");
+    params.add(query.limit() + 1);
+    List<MovementSummary> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(summary(rs));
+        }
+      }
+    }
+    if (rows.size() <= query.limit()) {
+      return new MovementPage(rows, null);
+    }
+    List<MovementSummary> page = rows.subList(0, query.limit());
+    MovementSummary last = page.get(page.size() - 1);
+    return new MovementPage(page, new MovementCursor(last.movedAt(), last.movementId()));
+  }
+
+  /**
+   * The movements that carried tags of a lot, oldest first, at most {@code limit} of them, each with
+   * how many of the lot's tags it carried.
+   */
+  public List<LotMovement> movementsOfLot(String lotId, int limit) throws SQLException {
+    String sql = "WITH hits AS (SELECT mt.movement_id, mt.moved_at, count(*) AS lot_tags"
+        + " FROM tags t JOIN movement_tags mt ON mt.epc = t.epc WHERE t.lot_id = ?"
+        + " GROUP BY mt.movement_id, mt.moved_at)"
+        + " SELECT " + SUMMARY_COLUMNS + ", h.lot_tags FROM hits h"
+        + " JOIN movements m ON m.movement_id = h.movement_id AND m.moved_at = h.moved_at"
+        + " ORDER BY m.moved_at, m.movement_id LIMIT ?";
+    List<LotMovement> result = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, lotId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(new LotMovement(summary(rs), rs.getInt("lot_tags")));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The tags of one stored movement, ordered by EPC; empty when the movement is unknown. */
+  public List<TagObservation> tagsOf(UUID movementId) throws SQLException {
+    String sql = "SELECT epc, uri, first_seen, last_seen, reads, peak_rssi FROM movement_tags"
+        + " WHERE movement_id = ? AND moved_at = ? ORDER BY epc";
+    List<TagObservation> tags = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, movementId);
+      ps.setObject(2, Sql.utc(EventIds.timestampOf(movementId)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tags.add(new TagObservation(rs.getString("epc"), rs.getString("uri"), Sql.instant(rs, "first_seen"),
+              Sql.instant(rs, "last_seen"), rs.getInt("reads"), rs.getDouble("peak_rssi")));
+        }
+      }
+    }
+    return tags;
+  }
+
+  private static MovementSummary summary(ResultSet rs) throws SQLException {
+    return new MovementSummary(rs.getObject("movement_id", UUID.class), Sql.instant(rs, "moved_at"),
+        rs.getString("site_id"), rs.getString("gateway_id"), rs.getString("door_id"),
+        Direction.fromJson(rs.getString("direction")), rs.getDouble("confidence"), Sql.instant(rs, "started_at"),
+        Sql.instant(rs, "ended_at"), rs.getString("pallet_sscc"), rs.getInt("tag_count"));
+  }
+}

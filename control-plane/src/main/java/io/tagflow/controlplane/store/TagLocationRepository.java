@@ -1,0 +1,130 @@
+package io.tagflow.controlplane.store;
+
+import io.tagflow.protocol.event.LocationEvent;
+import io.tagflow.protocol.event.MovementEvent;
+import io.tagflow.protocol.event.TagObservation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Current tag locations ({@code tag_locations}) and the occupancy read from them.
+ *
+ * <p>A location only ever moves forward in time: an update older than the stored one (a late or
+ * redelivered event) changes nothing, so applying the same events twice, or in another order, gives
+ * the same rows.
+ */
+public final class TagLocationRepository {
+  /** Orders placements of one tag: later event time wins, then the larger (later minted) UUIDv7. */
+  private static final Comparator<TagLocation> NEWER = Comparator.comparing(TagLocation::at)
+      .thenComparing(l -> l.eventId().toString());
+  private static final String UPSERT = """
+      INSERT INTO tag_locations (epc, site_id, bin_id, door_id, at, event_id)
+      SELECT u.epc, u.site, u.bin, u.door, u.at::timestamptz, u.event_id
+      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+           AS u(epc, site, bin, door, at, event_id)
+      ON CONFLICT (epc) DO UPDATE
+        SET site_id = EXCLUDED.site_id, bin_id = EXCLUDED.bin_id, door_id = EXCLUDED.door_id,
+            at = EXCLUDED.at, event_id = EXCLUDED.event_id
+        WHERE (tag_locations.at, tag_locations.event_id::text) < (EXCLUDED.at, EXCLUDED.event_id::text)
+      """;
+
+  private final DataSource dataSource;
+
+  public TagLocationRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Where each tag of a movement is after it: at the movement's door, as of the tag's last read. */
+  public static List<TagLocation> placements(MovementEvent movement) {
+    List<TagLocation> result = new ArrayList<>(movement.tags().size());
+    for (TagObservation tag : movement.tags()) {
+      result.add(new TagLocation(tag.epc(), movement.site(), null, movement.door(), tag.lastSeen(),
+          movement.movementId()));
+    }
+    return result;
+  }
+
+  /** Where a location event puts its tag. */
+  public static TagLocation placement(LocationEvent event) {
+    return new TagLocation(event.epc(), event.site(), event.bin(), null, event.at(), event.eventId());
+  }
+
+  /**
+   * Applies placements in the caller's transaction, in one statement. Of several placements of one
+   * tag the newest wins; none replaces a newer stored location.
+   */
+  public void apply(Connection c, List<TagLocation> placements) throws SQLException {
+    Map<String, TagLocation> newest = new HashMap<>();
+    for (TagLocation p : placements) {
+      newest.merge(p.epc(), p, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
+    }
+    if (newest.isEmpty()) {
+      return;
+    }
+    List<TagLocation> rows = new ArrayList<>(newest.values());
+    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+      ps.setArray(1, Sql.texts(c, rows, TagLocation::epc));
+      ps.setArray(2, Sql.texts(c, rows, TagLocation::siteId));
+      ps.setArray(3, Sql.texts(c, rows, TagLocation::binId));
+      ps.setArray(4, Sql.texts(c, rows, TagLocation::doorId));
+      ps.setArray(5, Sql.instants(c, rows, TagLocation::at));
+      ps.setArray(6, Sql.uuids(c, rows, TagLocation::eventId));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The occupancy snapshot of a site: for each bin holding tags, how many tags of each lot, ordered
+   * by bin then lot (tags not in the registry last, with a null lot). Empty bins are not listed.
+   */
+  public List<BinOccupancy> occupancy(String siteId) throws SQLException {
+    String sql = "SELECT l.bin_id, t.lot_id, count(*) AS tags FROM tag_locations l LEFT JOIN tags t ON t.epc = l.epc"
+        + " WHERE l.site_id = ? AND l.bin_id IS NOT NULL GROUP BY l.bin_id, t.lot_id"
+        + " ORDER BY l.bin_id, t.lot_id NULLS LAST";
+    List<BinOccupancy> result = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, siteId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(new BinOccupancy(rs.getString("bin_id"), rs.getString("lot_id"), rs.getInt("tags")));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Current locations of a lot's tags, ordered by EPC; tags never seen are not listed. */
+  public List<TagLocation> locationsOfLot(String lotId) throws SQLException {
+    String sql = "SELECT l.* FROM tags t JOIN tag_locations l ON l.epc = t.epc WHERE t.lot_id = ? ORDER BY l.epc";
+    return query(sql, lotId);
+  }
+
+  /** The current location of one tag (EPC as upper-case hex), or null when it was never seen. */
+  public TagLocation locationOf(String epc) throws SQLException {
+    List<TagLocation> rows = query("SELECT * FROM tag_locations WHERE epc = ?", epc);
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private List<TagLocation> query(String sql, String param) throws SQLException {
+    List<TagLocation> result = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(new TagLocation(rs.getString("epc"), rs.getString("site_id"), rs.getString("bin_id"),
+              rs.getString("door_id"), Sql.instant(rs, "at"), rs.getObject("event_id", UUID.class)));
+        }
+      }
+    }
+    return result;
+  }
+}

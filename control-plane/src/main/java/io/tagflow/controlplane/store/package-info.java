@@ -1,0 +1,11 @@
+/**
+ * The control plane's storage: PostgreSQL over JDBC (HikariCP pool, Flyway migrations in
+ * {@code db/migration}), with TimescaleDB for movements when the server has it and native range
+ * partitioning otherwise ({@link io.tagflow.controlplane.store.Database}).
+ *
+ * <p>Write methods take a {@link java.sql.Connection} so that ingest can put a whole batch in one
+ * transaction; read methods take their own connection from the pool. All methods block: call them on
+ * a worker thread, never on a Vert.x event loop. Every parameter and returned value is non-null
+ * unless its javadoc says otherwise.
+ */
+package io.tagflow.controlplane.store;

@@ -1,0 +1,292 @@
+package io.tagflow.controlplane.store;
+
+import static io.tagflow.controlplane.EventFixtures.epc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.protocol.event.Direction;
+import io.tagflow.protocol.event.MovementEvent;
+import io.tagflow.testing.TestDatabase;
+import io.tagflow.testing.TestServices;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The store against a real PostgreSQL. Every test runs once per storage mode the server offers: plain
+ * partitioning always, TimescaleDB when the server has the extension. Each mode gets its own
+ * database, and each test its own site id, so tests do not see each other's rows.
+ */
+class StoreIT {
+  private static final Instant START = Instant.parse("2026-11-21T08:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(START, ZoneOffset.UTC);
+  private static final Map<StorageMode, TestDatabase> servers = new EnumMap<>(StorageMode.class);
+  private static final Map<StorageMode, Database> databases = new EnumMap<>(StorageMode.class);
+
+  @BeforeAll
+  static void openDatabases() throws SQLException {
+    TestDatabase plain = TestServices.newDatabase("store_plain");
+    servers.put(StorageMode.PLAIN, plain);
+    databases.put(StorageMode.PLAIN, Database.open(StoreOptions.defaults(plain.jdbcUrl()).withForcePlain(true), CLOCK));
+    if (plain.timescaleAvailable()) {
+      TestDatabase timescale = TestServices.newDatabase("store_timescale");
+      servers.put(StorageMode.TIMESCALE, timescale);
+      databases.put(StorageMode.TIMESCALE, Database.open(StoreOptions.defaults(timescale.jdbcUrl()), CLOCK));
+    }
+  }
+
+  @AfterAll
+  static void dropDatabases() {
+    databases.values().forEach(Database::close);
+    servers.values().forEach(TestDatabase::close);
+  }
+
+  static Stream<StorageMode> modes() {
+    return databases.keySet().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void open_freshDatabase_recordsChosenModeAndKeepsItOnReopen(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    assertThat(db.mode()).isEqualTo(mode);
+    assertThat(queryRows(db, "SELECT mode FROM storage_mode")).containsExactly(mode.code());
+
+    try (Database again = Database.open(StoreOptions.defaults(servers.get(mode).jdbcUrl()), CLOCK)) {
+      assertThat(again.mode()).isEqualTo(mode);
+    }
+    if (mode == StorageMode.PLAIN) {
+      assertThat(queryRows(db, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'movements'::regclass"
+          + " ORDER BY 1")).containsExactly("movements_202611", "movements_202612", "movements_202701",
+          "movements_default");
+    } else {
+      assertThat(queryRows(db, "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
+          .containsExactly("movement_tags", "movements");
+      assertThatThrownBy(() -> Database.open(StoreOptions.defaults(servers.get(mode).jdbcUrl()).withForcePlain(true), CLOCK))
+          .isInstanceOf(SQLException.class).hasMessageContaining("created with TimescaleDB");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void store_sameBatchTwice_leavesIdenticalRows(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    String site = "idem-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    List<MovementEvent> movements = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      movements.add(siteOf(f.advance(Duration.ofSeconds(30)).movement("D" + (i % 3), i % 2 == 0 ? Direction.IN
+          : Direction.OUT, epc(i * 2), epc(i * 2 + 1)), site));
+    }
+    EventBatch batch = new EventBatch(f.now(), movements, List.of(), List.of(), List.of(), List.of());
+    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+
+    StoredBatch first = store.store(batch);
+    List<String> afterFirst = snapshot(db, site);
+    StoredBatch second = store.store(batch);
+
+    assertThat(first.newMovements()).hasSize(50);
+    assertThat(first.duplicateMovements()).isZero();
+    assertThat(second.newMovements()).isEmpty();
+    assertThat(second.duplicateMovements()).isEqualTo(50);
+    assertThat(snapshot(db, site)).isEqualTo(afterFirst).hasSize(50 + 100 + 100);
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void store_repeatWithinBatch_storesOnce(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    MovementEvent m = siteOf(new EventFixtures(START).movement("D1", Direction.IN, epc(1)), "repeat-" + mode.code());
+
+    StoredBatch stored = new PostgresEventStore(db.dataSource())
+        .store(new EventBatch(START, List.of(m, m), List.of(), List.of(), List.of(), List.of()));
+
+    assertThat(stored.newMovements()).containsExactly(m);
+    assertThat(stored.duplicateMovements()).isEqualTo(1);
+    assertThat(queryRows(db, "SELECT count(*) FROM movements WHERE movement_id = '" + m.movementId() + "'"))
+        .containsExactly("1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void find_keysetPages_walkEveryMatchExactlyOnceNewestFirst(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    String site = "pages-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    List<MovementEvent> movements = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      // Several movements share a millisecond: the cursor must break ties by id.
+      if (i % 3 == 0) {
+        f.advance(Duration.ofMillis(1));
+      }
+      movements.add(siteOf(f.movement(i % 2 == 0 ? "D1" : "D2", Direction.OUT, epc(500 + i)), site));
+    }
+    new PostgresEventStore(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
+        List.of()));
+    MovementRepository repo = new MovementRepository(db.dataSource());
+    MovementQuery query = MovementQuery.of(site, START, START.plus(Duration.ofHours(1))).withDoor("D1").withLimit(4);
+
+    List<MovementSummary> seen = new ArrayList<>();
+    int pages = 0;
+    MovementPage page = repo.find(query);
+    while (true) {
+      pages++;
+      seen.addAll(page.movements());
+      if (page.next() == null) {
+        break;
+      }
+      page = repo.find(query.after(MovementCursor.parse(page.next().token())));
+    }
+
+    assertThat(pages).isEqualTo(4);
+    assertThat(seen).hasSize(13).allSatisfy(s -> assertThat(s.doorId()).isEqualTo("D1"));
+    assertThat(seen.stream().map(MovementSummary::movementId).toList()).doesNotHaveDuplicates()
+        .containsExactlyElementsOf(movements.stream().filter(m -> m.door().equals("D1"))
+            .map(MovementEvent::movementId).sorted((a, b) -> b.toString().compareTo(a.toString())).toList());
+    assertThat(repo.find(query.withDirection(Direction.IN)).movements()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void occupancyAndTrace_registeredLot_followsMovementsAndLocations(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    String site = EventFixtures.SITE;
+    String lotId = "LOT-" + mode.code();
+    int base = mode == StorageMode.PLAIN ? 1000 : 2000;
+    LotRepository lots = new LotRepository(db.dataSource());
+    lots.save(new Lot(lotId, "00614141812345", LocalDate.of(2027, 3, 1), LotStatus.ACTIVE));
+    long imported = lots.importTags(IntStream.range(0, 6)
+        .mapToObj(i -> new TagRegistration(epc(base + i), lotId)).iterator());
+    EventFixtures f = new EventFixtures(START);
+    MovementEvent in = f.advance(Duration.ofMinutes(1)).movement("D4", Direction.IN, epc(base), epc(base + 1),
+        epc(base + 2), epc(base + 99));
+    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    store.store(new EventBatch(f.now(), List.of(in), List.of(), List.of(), List.of(), List.of()));
+    f.advance(Duration.ofMinutes(5));
+    store.store(new EventBatch(f.now(), List.of(), List.of(f.location(epc(base), "A-01"), f.location(epc(base + 1), "A-01"),
+        f.location(epc(base + 99), "A-01"), f.location(epc(base + 2), "B-07")), List.of(), List.of(), List.of()));
+
+    List<BinOccupancy> occupancy = new TagLocationRepository(db.dataSource()).occupancy(site).stream()
+        .filter(o -> lotId.equals(o.lotId()) || o.lotId() == null).toList();
+    LotTrace trace = lots.trace(lotId, 10);
+
+    assertThat(imported).isEqualTo(6);
+    assertThat(occupancy).contains(new BinOccupancy("A-01", lotId, 2), new BinOccupancy("B-07", lotId, 1));
+    assertThat(occupancy).anySatisfy(o -> assertThat(o.lotId()).isNull());
+    assertThat(trace.lot().status()).isEqualTo(LotStatus.ACTIVE);
+    assertThat(trace.movements()).singleElement().satisfies(m -> {
+      assertThat(m.movement().movementId()).isEqualTo(in.movementId());
+      assertThat(m.lotTags()).isEqualTo(3);
+    });
+    assertThat(trace.locations()).extracting(TagLocation::binId).containsExactly("A-01", "A-01", "B-07");
+    assertThat(new MovementRepository(db.dataSource()).find(MovementQuery.of(site, START, f.now()).withLot(lotId))
+        .movements()).extracting(MovementSummary::movementId).containsExactly(in.movementId());
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void tagLocation_olderEventAfterNewer_keepsNewer(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    EventFixtures f = new EventFixtures(START);
+    String tag = epc(3000 + mode.ordinal());
+    var older = f.location(tag, "OLD-BIN");
+    var newer = f.advance(Duration.ofMinutes(1)).location(tag, "NEW-BIN");
+    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+
+    store.store(new EventBatch(f.now(), List.of(), List.of(newer), List.of(), List.of(), List.of()));
+    store.store(new EventBatch(f.now(), List.of(), List.of(older), List.of(), List.of(), List.of()));
+
+    assertThat(new TagLocationRepository(db.dataSource()).locationOf(tag).binId()).isEqualTo("NEW-BIN");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void perDoorAggregate_countsMovementsInFiveMinuteBuckets(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    String site = "agg-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    List<MovementEvent> movements = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      movements.add(siteOf(f.advance(Duration.ofMinutes(1)).movement("D9", Direction.OUT, epc(4000 + i)), site));
+    }
+    new PostgresEventStore(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
+        List.of()));
+
+    // 08:01..08:04 fall in the 08:00 bucket, 08:05..08:07 in the 08:05 bucket.
+    assertThat(queryRows(db, "SELECT bucket || ' ' || movements FROM movements_per_door_5m WHERE site_id = '" + site
+        + "' AND door_id = 'D9' ORDER BY bucket")).containsExactly(
+        "2026-11-21 08:00:00+00 4", "2026-11-21 08:05:00+00 3");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void layoutAndDeadLetters_roundTrip(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    LayoutRepository layouts = new LayoutRepository(db.dataSource());
+    String site = "layout-" + mode.code();
+    SiteLayout layout = new SiteLayout(new Site(site, "Lyon DC", "Europe/Paris"),
+        List.of(new Door(site, "D1", "Dock 1", 0, 5), new Door(site, "D2", null, 0, 10)),
+        List.of(new Bin(site, "A-01", "ambient", 10, 5, 40)));
+    byte[] raw = "{\"movementId\": 42}\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+
+    layouts.save(layout);
+    try (Connection c = db.connect()) {
+      new DeadLetterRepository(db.dataSource()).insert(c, List.of(DeadLetter.of(START, "t/" + site, "movementId: expected a UUID, got 42", raw)));
+    }
+
+    assertThat(layouts.layout(site)).isEqualTo(layout);
+    assertThat(layouts.layout("nowhere")).isNull();
+    assertThat(new DeadLetterRepository(db.dataSource()).recent(10)).filteredOn(d -> d.topic().equals("t/" + site))
+        .singleElement().satisfies(d -> {
+          assertThat(d.payload()).isEqualTo(raw);
+          assertThat(d.reason()).isEqualTo("movementId: expected a UUID, got 42");
+          assertThat(d.id()).isPositive();
+        });
+  }
+
+  private static MovementEvent siteOf(MovementEvent m, String site) {
+    return new MovementEvent(m.schemaVersion(), m.movementId(), site, m.gateway(), m.door(), m.direction(),
+        m.confidence(), m.startedAt(), m.endedAt(), m.palletSscc(), m.tags(), m.evidence());
+  }
+
+  /** Every stored row about a site, as text, in a stable order. */
+  private static List<String> snapshot(Database db, String site) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    rows.addAll(queryRows(db, "SELECT m::text FROM movements m WHERE site_id = '" + site + "' ORDER BY movement_id"));
+    rows.addAll(queryRows(db, "SELECT t::text FROM movement_tags t JOIN movements m USING (movement_id, moved_at)"
+        + " WHERE m.site_id = '" + site + "' ORDER BY t.movement_id, t.epc"));
+    rows.addAll(queryRows(db, "SELECT l::text FROM tag_locations l WHERE site_id = '" + site + "' ORDER BY epc"));
+    return rows;
+  }
+
+  private static List<String> queryRows(Database db, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("SET TIME ZONE 'UTC'");
+      try (ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+    }
+    return rows;
+  }
+}
