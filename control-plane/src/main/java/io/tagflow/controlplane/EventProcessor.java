@@ -82,7 +82,8 @@ public final class EventProcessor {
     Observation.Via via = m.direction() == Direction.IN ? Observation.Via.MOVEMENT_IN : Observation.Via.MOVEMENT_OUT;
     String id = m.movementId().toString();
     for (TagObservation t : m.tags()) {
-      observe(new Observation(m.site(), t.epc(), m.door(), via, m.endedAt(), id));
+      // The tag's last read, as the store's tag_locations records it, so a rebuild gives the same state.
+      observe(new Observation(m.site(), t.epc(), m.door(), via, t.lastSeen(), id));
     }
     feed.publish(new LiveDelta.Movement(m.site(), m));
     raiseAll(unregistered.check(m));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tagflow.controlplane.live.TagPosition;
 import io.tagflow.controlplane.model.Lot;
 import io.tagflow.controlplane.model.LotStatus;
-import io.tagflow.protocol.event.MovementEvent;
+import io.tagflow.controlplane.store.LotMovement;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ final class LotRoutes {
   }
 
   /** Every movement of a lot (oldest first) and the current position of every tag of it. */
-  record Trace(Lot lot, List<MovementEvent> movements, List<TagTrace> tags) {
+  record Trace(Lot lot, List<LotMovement> movements, List<TagTrace> tags) {
   }
 
   void mount(Router router) {
@@ -71,12 +71,12 @@ final class LotRoutes {
 
   /** The descriptive fields from the body; status is kept. */
   private Lot lotFrom(JsonNode body, String id, LotStatus status, String reason) {
-    String gtin = Fields.optionalText(body, "gtin");
+    String gtin = Fields.requiredText(body, "gtin");
     String description = Fields.optionalText(body, "description");
     LocalDate expiresOn = Fields.optionalDate(body, "expiresOn");
     String by = Fields.who(body);
-    if (gtin != null && !gtin.matches("\\d{8,14}")) {
-      throw ApiException.badRequest("gtin", "gtin must be 8 to 14 digits");
+    if (!gtin.matches("\\d{14}")) {
+      throw ApiException.badRequest("gtin", "gtin must be the 14 digits of a GTIN-14");
     }
     return new Lot(id, gtin, description, expiresOn, status, reason, by, api.clock().instant());
   }
@@ -106,7 +106,7 @@ final class LotRoutes {
     String id = Fields.pathId(ctx, "lot");
     blocking.respond(ctx, 200, () -> {
       Lot lot = find(id);
-      List<MovementEvent> movements = api.repositories().movements().ofLot(id, TRACE_LIMIT);
+      List<LotMovement> movements = api.repositories().movements().ofLot(id, TRACE_LIMIT);
       List<TagTrace> tags = api.repositories().tags().epcsOfLot(id, TRACE_LIMIT).stream()
           .map(epc -> new TagTrace(epc, api.live().position(epc).orElse(null))).toList();
       return new Trace(lot, movements, tags);

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * A production lot (batch) of a product.
  *
  * @param id lot id, unique across sites
- * @param gtin the product's GTIN-14, nullable
+ * @param gtin the product's GTIN-14 (14 digits)
  * @param description nullable
  * @param expiresOn last day the lot may ship, nullable (never expires)
  * @param status the lot's status
@@ -20,8 +20,8 @@ public record Lot(String id, String gtin, String description, LocalDate expiresO
     String statusReason, String updatedBy, Instant updatedAt) {
   public Lot {
     Ids.require("lot id", id);
-    if (gtin != null && !gtin.matches("\\d{8,14}")) {
-      throw new IllegalArgumentException("gtin must be 8 to 14 digits (got '" + Ids.abbreviate(gtin) + "')");
+    if (gtin == null || !gtin.matches("\\d{14}")) {
+      throw new IllegalArgumentException("gtin must be 14 digits (got " + (gtin == null ? "nothing" : "'" + Ids.abbreviate(gtin) + "'") + ")");
     }
     if (description != null && description.length() > 500) {
       throw new IllegalArgumentException("description must be at most 500 characters");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * @param lotId the lot it belongs to
  */
 public record TagRecord(String epc, String lotId) {
-  /** 8 to 64 hex digits, an even number (whole bytes). 96-bit EPCs have 24. */
-  private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2}){4,32}");
+  /** Whole 16-bit words of hex, as the EPC bank is read (the event contract's rule); 96-bit EPCs have 24 digits. */
+  private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{4}){1,31}");
 
   public TagRecord {
     epc = normaliseEpc(epc);
@@ -21,11 +21,11 @@ public record TagRecord(String epc, String lotId) {
   /**
    * Returns the canonical (upper-case) form of a hex EPC.
    *
-   * @throws IllegalArgumentException if it is not 8 to 64 hex digits in whole bytes
+   * @throws IllegalArgumentException if it is not hex in whole 16-bit words (4 to 124 digits)
    */
   public static String normaliseEpc(String epc) {
     if (epc == null || !HEX.matcher(epc).matches()) {
-      throw new IllegalArgumentException("epc must be 8 to 64 hex digits, whole bytes (got "
+      throw new IllegalArgumentException("epc must be hex in whole 16-bit words, 4 to 124 digits (got "
           + (epc == null ? "nothing" : "'" + Ids.abbreviate(epc) + "'") + ")");
     }
     return epc.toUpperCase(Locale.ROOT);
