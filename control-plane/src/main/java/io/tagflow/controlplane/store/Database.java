@@ -125,6 +125,10 @@ public final class Database implements AutoCloseable {
         log.info("Storage mode plain (forced by configuration)");
         return StorageMode.PLAIN;
       }
+      if (!timescaleOffered(s)) {
+        log.info("Storage mode plain (the server does not offer the TimescaleDB extension)");
+        return StorageMode.PLAIN;
+      }
       try {
         s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
         log.info("Storage mode timescale (TimescaleDB extension available)");
@@ -133,6 +137,17 @@ public final class Database implements AutoCloseable {
         log.info("Storage mode plain (TimescaleDB not available: {})", e.getMessage());
         return StorageMode.PLAIN;
       }
+    }
+  }
+
+  /**
+   * Whether the server has TimescaleDB installed at all. Asked first so that the common case of a
+   * plain server does not run a failing CREATE EXTENSION (which the pool would count as a broken
+   * connection); the CREATE can still fail, e.g. for lack of privileges or of preloading.
+   */
+  private static boolean timescaleOffered(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
+      return rs.next();
     }
   }
 

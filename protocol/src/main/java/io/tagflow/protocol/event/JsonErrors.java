@@ -59,8 +59,11 @@ final class JsonErrors {
     }
     if (mapping instanceof InvalidFormatException) {
       InvalidFormatException format = (InvalidFormatException) mapping;
-      return new EventFormatException(orPayload(path),
-          "expected " + expected(format.getTargetType()) + ", got " + describe(format.getValue()));
+      // Describe the JSON token where there is one: Jackson may have turned a number into text first.
+      String got = format.getProcessor() instanceof JsonParser && ((JsonParser) format.getProcessor()).currentToken() != null
+          && ((JsonParser) format.getProcessor()).currentToken().isScalarValue()
+          ? current(format.getProcessor()) : describe(format.getValue());
+      return new EventFormatException(orPayload(path), "expected " + expected(format.getTargetType()) + ", got " + got);
     }
     if (mapping instanceof MismatchedInputException) {
       MismatchedInputException mismatch = (MismatchedInputException) mapping;

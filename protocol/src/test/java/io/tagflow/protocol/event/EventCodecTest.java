@@ -140,6 +140,11 @@ class EventCodecTest {
   }
 
   @Test
+  void decodeMovement_numberAsUuid_showsTheNumber() {
+    assertError(movementWith(root -> root.put("movementId", 42)), "movementId", "expected a UUID, got 42");
+  }
+
+  @Test
   void decodeMovement_uuidV4_isRefused() {
     assertError(movementWith(root -> root.put("movementId", "8a6e0804-2bd0-4672-b79d-d97027f9071a")), "movementId",
         "expected a UUIDv7 (RFC 9562), got version 4");
