@@ -163,7 +163,6 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   private static ControlPlaneConfig read(Path file) {
     YAMLMapper mapper = YAMLMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .build();

@@ -55,9 +55,17 @@ public final class ControlPlaneMain implements java.util.concurrent.Callable<Int
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Stopping the control plane");
       try {
-        service.stop().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        log.info("Control plane stopped");
       } catch (Exception e) {
         log.warn("Control plane did not stop cleanly: {}", e.toString());
+      }
+      // Closed separately, from this thread: a continuation chained onto the service's future would be
+      // dispatched to an event loop that closing Vert.x has already terminated.
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("Vert.x did not close cleanly: {}", e.toString());
       }
       stopped.countDown();
     }, "tagflow-shutdown"));

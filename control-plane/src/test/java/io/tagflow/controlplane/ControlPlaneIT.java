@@ -49,12 +49,14 @@ class ControlPlaneIT {
   static Topics topics;
   static final HttpClient http = HttpClient.newHttpClient();
 
+  static ControlPlaneConfig config;
+
   @BeforeAll
   static void start() throws Exception {
     db = TestServices.newDatabase("control_plane");
     broker = TestServices.newBroker("control_plane");
     topics = Topics.under(broker.topicPrefix());
-    ControlPlaneConfig config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, 0, null),
+    config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, 0, null),
         new ControlPlaneConfig.Database(db.jdbcUrl(), null, null, 4),
         new ControlPlaneConfig.Mqtt(broker.uri(), broker.topicPrefix(), "it-cp-" + UUID.randomUUID()),
         null, List.of(Layouts.dc1(false)));
@@ -140,5 +142,23 @@ class ControlPlaneIT {
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.controlPlane().port()
         + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("tagflow_anomalies_raised_total{type=\"unexpected_exit\"} 1.0");
+  }
+
+  @Test
+  void restart_rebuildsLiveStateFromTheStore() throws Exception {
+    try (FeedClient feed = new FeedClient(service.controlPlane().port(), "dc1")) {
+      feed.await(FeedClient.kind("snapshot"), WAIT);
+      publish(topics.locations("dc1", "gw-1"), new EventCodec().encode(Events.location(epc(10), "B-01", Instant.now())));
+      feed.await(m -> "occupancy".equals(m.path("kind").asText()) && "B-01".equals(m.get("data").get("bin").asText()),
+          WAIT);
+    }
+
+    service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    service = ControlPlaneService.start(vertx, config, Clock.systemUTC())
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    JsonNode bin = call("GET", "/api/sites/dc1/bins/B-01", null, null, 200);
+    assertThat(bin.get("tags").findValuesAsText("epc")).contains(epc(10));
+    assertThat(bin.get("occupancy").get("unregistered").asInt()).isEqualTo(1);
   }
 }
