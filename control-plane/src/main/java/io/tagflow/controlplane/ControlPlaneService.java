@@ -41,7 +41,7 @@ public final class ControlPlaneService {
     StoreOptions storeOptions = new StoreOptions(d.url(), d.user(), d.password(), d.poolSize(), false,
         StoreOptions.DEFAULT_COMPRESS_AFTER, StoreOptions.DEFAULT_RETAIN_FOR, StoreOptions.DEFAULT_PARTITIONS_AHEAD);
     return vertx.executeBlocking(() -> Database.open(storeOptions, clock)).compose(db ->
-        ControlPlane.start(vertx, config, PgRepositories.create(db.dataSource()), metrics, clock)
+        ControlPlane.start(vertx, config, PgRepositories.create(db.dataSource(), clock), metrics, clock)
             .compose(cp -> {
               EventListener listener = new EventListener(cp.events());
               return vertx.executeBlocking(() -> new MqttIngest(

@@ -43,7 +43,7 @@ class PgRepositoriesIT {
   static void open() throws Exception {
     server = TestServices.newDatabase("pg_repositories");
     db = Database.open(StoreOptions.defaults(server.jdbcUrl()).withForcePlain(true), Clock.fixed(T0, ZoneOffset.UTC));
-    repos = PgRepositories.create(db.dataSource());
+    repos = PgRepositories.create(db.dataSource(), Clock.systemUTC());
   }
 
   @AfterAll
