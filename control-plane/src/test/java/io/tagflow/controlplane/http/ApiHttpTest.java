@@ -308,6 +308,9 @@ class ApiHttpTest {
         400, "quantity");
     assertProblem(post("/api/sites/dc1/authorisations", "{\"door\":\"door-1\",\"lot\":\"LOT-NONE\",\"quantity\":1,\"by\":\"a\"}"),
         400, "lot");
+    assertProblem(post("/api/sites/dc1/authorisations",
+        "{\"door\":\"door-1\",\"lot\":\"LOT-AU\",\"quantity\":1,\"validUntil\":\"2026-01-01T00:00:00Z\",\"by\":\"a\"}"),
+        400, "validUntil");
 
     HttpResponse<String> created = post("/api/sites/dc1/authorisations",
         "{\"door\":\"door-1\",\"lot\":\"LOT-AU\",\"quantity\":5,\"validUntil\":\"2026-11-22T00:00:00Z\",\"by\":\"planner\"}");
