@@ -2,7 +2,9 @@ package io.tagflow.controlplane;
 
 import io.tagflow.controlplane.anomaly.Anomaly;
 import io.tagflow.controlplane.anomaly.AnomalyService;
+import io.tagflow.controlplane.anomaly.AnomalyStatus;
 import io.tagflow.controlplane.anomaly.BinOverCapacityRule;
+import io.tagflow.controlplane.anomaly.DeviceVerdict;
 import io.tagflow.controlplane.anomaly.DoorDwellRule;
 import io.tagflow.controlplane.anomaly.GatewayOfflineRule;
 import io.tagflow.controlplane.anomaly.ReaderOfflineRule;
@@ -76,9 +78,9 @@ public final class EventProcessor {
     } else if (event instanceof LocationEvent l) {
       observe(new Observation(l.site(), l.epc(), l.bin(), Observation.Via.LOCATION, l.at(), l.eventId().toString()));
     } else if (event instanceof ReaderStatusEvent r) {
-      raiseAll(readerOffline.check(r));
+      apply(readerOffline.check(r));
     } else if (event instanceof GatewayHealthEvent g) {
-      raiseAll(gatewayOffline.check(g));
+      apply(gatewayOffline.check(g));
     }
   }
 
@@ -119,6 +121,12 @@ public final class EventProcessor {
   /** Runs the time-based rules (door dwell) against the clock. Call it every few seconds from a worker. */
   public void checkTimers() {
     dwell.values().forEach(d -> raiseAll(d.check()));
+  }
+
+  private void apply(DeviceVerdict verdict) {
+    raiseAll(verdict.raised());
+    // Already resolved (or acknowledged and resolved) by a person: NOT_ALLOWED, nothing to do.
+    verdict.recovered().forEach(id -> anomalies.changeStatus(id, AnomalyStatus.RESOLVED, Anomaly.SYSTEM));
   }
 
   private void raiseAll(List<Anomaly> raised) {

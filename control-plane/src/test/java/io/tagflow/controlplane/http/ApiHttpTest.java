@@ -358,6 +358,25 @@ class ApiHttpTest {
   }
 
   @Test
+  void anomalies_readerFaultThenConnected_resolvedBySystem() throws Exception {
+    cp.events().accept(io.tagflow.protocol.event.ReaderStatusEvent.of("dc1", "gw-9", "r-9",
+        io.tagflow.protocol.event.ReaderState.FAULT, T0.plusSeconds(700), "antenna"));
+    cp.events().accept(io.tagflow.protocol.event.ReaderStatusEvent.of("dc1", "gw-9", "r-9",
+        io.tagflow.protocol.event.ReaderState.CONNECTED, T0.plusSeconds(760), null));
+
+    JsonNode resolved = json(get("/api/sites/dc1/anomalies?status=resolved"));
+    JsonNode reader = null;
+    for (JsonNode a : resolved) {
+      if (a.get("type").asText().equals("reader_offline") && a.get("detail").asText().contains("r-9")) {
+        reader = a;
+      }
+    }
+    assertThat(reader).as(resolved.toString()).isNotNull();
+    assertThat(reader.get("statusBy").asText()).isEqualTo("system");
+    assertThat(reader.get("severity").asText()).isEqualTo("critical");
+  }
+
+  @Test
   void liveFeed_plainGet_is400NamingUpgrade() throws Exception {
     assertProblem(get("/api/sites/dc1/live"), 400, "Upgrade");
   }
