@@ -1,0 +1,11 @@
+package io.tagflow.controlplane.feed;
+
+/**
+ * Where deltas go. {@link #publish} never blocks and never throws for a slow or absent client: delivery
+ * to clients is best effort (a client that falls behind is disconnected and re-reads the snapshot).
+ * Callable from any thread.
+ */
+@FunctionalInterface
+public interface LiveFeed {
+  void publish(LiveDelta delta);
+}

@@ -1,0 +1,99 @@
+package io.tagflow.controlplane.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tagflow.controlplane.anomaly.AnomalyStatus;
+import io.tagflow.controlplane.anomaly.AnomalyType;
+import io.tagflow.controlplane.anomaly.Severity;
+import io.tagflow.controlplane.live.PlaceKind;
+import io.tagflow.controlplane.model.LotStatus;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** JSON for the API: one shared mapper (ISO-8601 instants, lower-case control-plane enums). */
+public final class Json {
+  /** Shared, thread-safe. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .addModule(lowerCaseEnums())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .build();
+
+  private Json() {
+  }
+
+  private static SimpleModule lowerCaseEnums() {
+    SimpleModule m = new SimpleModule("tagflow-enums");
+    for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(LotStatus.class,
+        AnomalyType.class, AnomalyStatus.class, Severity.class, PlaceKind.class)) {
+      addLowerCase(m, type);
+    }
+    return m;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void addLowerCase(SimpleModule m, Class type) {
+    m.addSerializer(type, new StdSerializer<Enum<?>>((Class) type) {
+      @Override
+      public void serialize(Enum<?> value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.name().toLowerCase(Locale.ROOT));
+      }
+    });
+  }
+
+  /** The JSON text of a value. */
+  public static String encode(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Ends the response with {@code value} as JSON. */
+  public static void send(RoutingContext ctx, int status, Object value) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(Buffer.buffer(encode(value)));
+  }
+
+  /** Ends the response with a problem body. */
+  public static void send(RoutingContext ctx, Problem problem) {
+    ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .end(Buffer.buffer(encode(problem)));
+  }
+
+  /**
+   * The request body as a JSON object.
+   *
+   * @throws ApiException 400 naming {@code body} when it is missing, not JSON, or not an object
+   */
+  public static JsonNode bodyObject(RoutingContext ctx) {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      throw ApiException.badRequest("body", "a JSON object body is required");
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw ApiException.badRequest("body", "not valid JSON" + (loc == null ? ""
+          : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.badRequest("body", "expected a JSON object");
+    }
+    return node;
+  }
+}

@@ -1,0 +1,22 @@
+package io.tagflow.controlplane.repository;
+
+import io.tagflow.controlplane.model.TagLookup;
+import io.tagflow.controlplane.model.TagRecord;
+import java.util.List;
+
+/**
+ * The tag registry: which lot each EPC was commissioned for. {@link #lotOf} is called for every tag of
+ * every event, so implementations should answer it from memory or a cache.
+ */
+public interface TagRepository extends TagLookup {
+  /**
+   * Inserts or replaces registry entries (an EPC moves to the lot last given for it). Idempotent; all or
+   * nothing.
+   *
+   * @return how many entries were stored (given), changed or not
+   */
+  int upsertAll(List<TagRecord> tags);
+
+  /** The EPCs registered for {@code lotId}, sorted, at most {@code limit}. */
+  List<String> epcsOfLot(String lotId, int limit);
+}
