@@ -1,0 +1,74 @@
+package io.tagflow.sim.physics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagflow.protocol.event.Direction;
+import io.tagflow.sim.scenario.Scenario;
+import io.tagflow.sim.scenario.ScenarioLoader;
+import io.tagflow.sim.truth.DoorCrossing;
+import io.tagflow.sim.truth.TruthJson;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SceneTest {
+  private static final Path ONE_DOOR = Path.of("scenarios/one-door.yaml");
+
+  @Test
+  void truth_oneDoor_hasEveryCrossingWithDirectionAndTime() {
+    Scene scene = Scene.build(ScenarioLoader.load(ONE_DOOR));
+    List<DoorCrossing> crossings = scene.truth().crossings();
+    assertThat(crossings).extracting(DoorCrossing::pallet).containsExactly("P1", "P2", "P3", "P4");
+    assertThat(crossings).extracting(DoorCrossing::direction)
+        .containsExactly(Direction.IN, Direction.IN, Direction.IN, Direction.OUT);
+    assertThat(crossings).allSatisfy(c -> assertThat(c.door()).isEqualTo("D1"));
+    // P1 leaves the trailer (y = -4) at 10 s and drives 4 m at 2 m/s to the door.
+    assertThat(crossings.get(0).atMicros()).isEqualTo(12_000_000L);
+    assertThat(crossings.get(0).epcs()).hasSize(25);
+    assertThat(crossings.get(0).sscc()).hasSize(18);
+    // P4 is in B2 from the start; placements: P4 at 0, then P1, P2, P3 at the end of their flows.
+    assertThat(scene.truth().placements()).extracting(p -> p.pallet() + "@" + p.bin())
+        .containsExactly("P4@B2", "P1@B1", "P2@B2", "P3@B1");
+  }
+
+  @Test
+  void reads_sameSeed_identical_differentSeed_different() {
+    Scenario scenario = ScenarioLoader.load(ONE_DOOR);
+    List<String> a = reads(scenario, 60_000_000L);
+    List<String> b = reads(scenario, 60_000_000L);
+    List<String> c = reads(scenario.withSeed(43), 60_000_000L);
+    assertThat(a).isNotEmpty().isEqualTo(b);
+    assertThat(c).isNotEqualTo(a);
+    assertThat(TruthJson.toLine(Scene.build(scenario).truth().events().get(1)))
+        .isEqualTo(TruthJson.toLine(Scene.build(scenario).truth().events().get(1)));
+  }
+
+  @Test
+  void reads_palletCrossing_readMostlyByItsDoorAndWeakerFarAway() {
+    Scene scene = Scene.build(ScenarioLoader.load(ONE_DOOR));
+    Map<Long, Integer> readsByEpc = new HashMap<>();
+    long[] count = new long[1];
+    // P1 crosses at 12 s; run 8..16 s.
+    scene.advanceTo(8_000_000L, (r, port, hi, lo, rssi, t) -> { });
+    scene.advanceTo(16_000_000L, (r, port, hi, lo, rssi, t) -> {
+      readsByEpc.merge(hi ^ lo, 1, Integer::sum);
+      count[0]++;
+      assertThat(rssi).isBetween(-90.0, -20.0);
+    });
+    // Most of the 25 tags of P1 are read, at least once each, while it passes.
+    assertThat(readsByEpc.size()).isGreaterThanOrEqualTo(20);
+    assertThat(count[0]).isLessThanOrEqualTo(8 * 1000L);
+  }
+
+  static List<String> reads(Scenario scenario, long until) {
+    Scene scene = Scene.build(scenario);
+    List<String> out = new ArrayList<>();
+    scene.advanceTo(until, (r, port, hi, lo, rssi, t) ->
+        out.add(r + "/" + port + "/" + Long.toHexString(hi) + Integer.toHexString(lo) + "/"
+            + Math.round(rssi * 100) + "@" + t));
+    return out;
+  }
+}
