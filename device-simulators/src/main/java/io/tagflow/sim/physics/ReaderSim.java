@@ -147,15 +147,27 @@ public final class ReaderSim {
   /** Runs one dwell on the next antenna and returns the new virtual time. */
   public long step(ReadSink sink) {
     if (ports.length > 0) {
-      dwell(nextAntenna, now, sink);
+      dwell(nextAntenna, now, dwellMicros, sink);
       nextAntenna = (nextAntenna + 1) % ports.length;
     }
     now += dwellMicros;
     return now;
   }
 
-  private void dwell(int a, long start, ReadSink sink) {
-    long mid = start + dwellMicros / 2;
+  /**
+   * Runs one inventory on antenna {@code port} over {@code [startMicros, startMicros + durationMicros)}
+   * regardless of this reader's own antenna cycle: for a caller that schedules rounds itself, such as
+   * an LLRP endpoint's inventory engine. Does not move {@link #nowMicros()}.
+   */
+  public void inventory(int port, long startMicros, long durationMicros, ReadSink sink) {
+    if (durationMicros <= 0) {
+      throw new IllegalArgumentException("durationMicros must be positive, got " + durationMicros);
+    }
+    dwell(slot(port), startMicros, durationMicros, sink);
+  }
+
+  private void dwell(int a, long start, long duration, ReadSink sink) {
+    long mid = start + duration / 2;
     double[] ap = positions[a];
     double[] bs = boresights[a];
     float[] pattern = patterns[a];
@@ -217,14 +229,14 @@ public final class ReaderSim {
         n++;
       }
     }
-    emit(a, start, n, sink);
+    emit(a, start, duration, n, sink);
   }
 
-  private void emit(int a, long start, int n, ReadSink sink) {
+  private void emit(int a, long start, long duration, int n, ReadSink sink) {
     if (n == 0) {
       return;
     }
-    double expected = model.readsPerTag(n, dwellMicros / 1e6);
+    double expected = model.readsPerTag(n, duration / 1e6);
     int whole = (int) expected;
     double frac = expected - whole;
     int total = 0;
@@ -240,7 +252,7 @@ public final class ReaderSim {
     }
     TagTable tags = scene.tags();
     double noise = scene.link().spec().rssiNoiseDb();
-    double slot = (double) dwellMicros / total;
+    double slot = (double) duration / total;
     int m = 0;
     // Round robin over the powered tags, as consecutive Gen2 frames interleave them.
     for (int r = 0; r < most; r++) {
