@@ -93,4 +93,128 @@ class RoAccessReportDecoderTest {
         });
     assertThat(batch.size()).isZero();
   }
+
+  @Test
+  void decode_tagReportDataLongerThanMessage_failsAtItsLengthField() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
+    message[13] = 0x30; // TagReportData length 48 in a 42-byte message
+
+    assertFails(message, "TLV parameter type 240 has length 48 but only 32 bytes are left in RO_ACCESS_REPORT", 12);
+  }
+
+  @Test
+  void decode_truncatedTvParameter_failsAtItsType() {
+    byte[] message = java.util.Arrays.copyOf(LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG), 41);
+    message[5] = 41; // message and TagReportData both lose the last byte of TagSeenCount
+    message[13] = 31;
+
+    assertFails(message, "TV parameter type 8 needs 2 value bytes but only 1 are left in TagReportData", 39);
+  }
+
+  @Test
+  void decode_headerLengthDisagreesWithFrame_failsAtLengthField() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
+    message[5] = 43;
+
+    assertFails(message, "header message length 43 does not match the 42 bytes", 2);
+  }
+
+  @Test
+  void decode_otherMessageType_failsAtHeader() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
+    message[1] = 0x3e; // KEEPALIVE
+
+    assertFails(message, "message type 62 is not RO_ACCESS_REPORT (61)", 0);
+  }
+
+  @Test
+  void decode_messageShorterThanHeader_fails() {
+    assertFails(java.util.Arrays.copyOf(LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG), 5), "shorter than the 10-byte header", 0);
+  }
+
+  @Test
+  void decode_tlvLengthBelowItsHeader_failsAtLengthField() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.WITH_CUSTOM);
+    message[42] = 2; // the Custom inside the first TagReportData, header at byte 39
+
+    assertFails(message, "TLV parameter type 1023 has length 2, shorter than its 4-byte header", 41);
+  }
+
+  @Test
+  void decode_customOverrunningItsTagReportData_failsAtLengthField() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.WITH_CUSTOM);
+    message[42] = 16; // 12 bytes are left in the TagReportData
+
+    assertFails(message, "TLV parameter type 1023 has length 16 but only 12 bytes are left in TagReportData", 41);
+  }
+
+  @Test
+  void decode_epcBitsOverrunningEpcData_failsAtBitLength() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.EPC_DATA_128);
+    message[19] = (byte) 0x88; // 136 bits in a 16-byte EPCData
+
+    assertFails(message, "EPCData says 136 EPC bits (17 bytes) but holds only 16 bytes", 18);
+  }
+
+  @Test
+  void decode_tagReportDataWithoutEpc_fails() {
+    assertFails(LlrpFrames.bytes("08 3d 00 00 00 11 00 00 00 01  00 f0 00 07  81 00 01"),
+        "TagReportData has no EPCData or EPC-96 parameter", 10);
+  }
+
+  @Test
+  void decode_tagReportDataWithTwoEpcs_failsAtTheSecond() {
+    assertFails(LlrpFrames.bytes("""
+        08 3d 00 00 00 2e 00 00 00 01
+        00 f0 00 24
+          8d 30 08 33 b2 dd d9 01 40 00 00 00 01
+          8d 30 08 33 b2 dd d9 01 40 00 00 00 02
+          81 00 01
+          88 00 01
+        """), "TagReportData has a second EPC parameter", 27);
+  }
+
+  @Test
+  void decode_tvParameterAtTopLevel_fails() {
+    assertFails(LlrpFrames.bytes("08 3d 00 00 00 0d 00 00 00 01  81 00 01"),
+        "TV parameter type 1 is not allowed at the top level of RO_ACCESS_REPORT", 10);
+  }
+
+  @Test
+  void decode_truncatedTlvHeaderAfterLastTag_fails() {
+    byte[] message = java.util.Arrays.copyOf(LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG), 44);
+    message[5] = 44; // two stray bytes after the TagReportData
+
+    assertFails(message, "truncated TLV parameter header: 2 bytes left in RO_ACCESS_REPORT", 42);
+  }
+
+  @Test
+  void decode_reportWithNoTags_yieldsEmptyBatch() {
+    batch.addEpc96(1, 2);
+
+    assertThat(decoder.decode(LlrpFrames.buf("08 3d 00 00 00 0a 00 00 00 01"), 0, 10, batch)).isZero();
+    assertThat(batch.isEmpty()).isTrue();
+  }
+
+  @Test
+  void decode_sliceAtNonZeroIndex_usesOffsetsFromMessageStart() {
+    byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
+    message[27] = (byte) 0xE0;
+    io.netty.buffer.ByteBuf padded = Unpooled.buffer().writeZero(7).writeBytes(message).writeZero(3);
+
+    assertThatThrownBy(() -> decoder.decode(padded, 7, message.length, batch))
+        .isInstanceOfSatisfying(LlrpDecodeException.class, e -> assertThat(e.offset()).isEqualTo(27));
+    assertThat(padded.readerIndex()).isZero();
+  }
+
+  private void assertFails(byte[] message, String reason, int offset) {
+    batch.addEpc96(1, 2); // a stale tag that a failed decode must not leave behind
+    assertThatThrownBy(() -> decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch))
+        .isInstanceOfSatisfying(LlrpDecodeException.class, e -> {
+          assertThat(e.reason()).contains(reason);
+          assertThat(e.offset()).isEqualTo(offset);
+          assertThat(e.getStackTrace()).isEmpty();
+        });
+    assertThat(batch.size()).isZero();
+  }
 }
