@@ -1,5 +1,6 @@
 package io.tagflow.sim.physics;
 
+import io.tagflow.sim.physics.internal.Gaussians;
 import io.tagflow.sim.scenario.PhysicsSpec;
 
 /**
@@ -12,16 +13,18 @@ import io.tagflow.sim.scenario.PhysicsSpec;
  * </pre>
  * where {@code A(theta) = -min(12 (theta/theta_3dB)^2, A_m)} is the parabolic main lobe with a side
  * lobe floor of 3GPP TR 36.814 Table A.2.1.1-2, {@code PL} is the log-distance path loss anchored on
- * Friis free space at 1 m ({@code 20 log10(4 pi d0 / lambda)}; exponent {@code n} beyond 1 m, free
- * space below), and {@code L_tag} is the tag's own orientation and occlusion loss. The tag answers
+ * Friis free space at 1 m ({@code 20 log10(4 pi d0 / lambda)}; free space below 1 m, exponent
+ * {@code n} to the breakpoint, {@code n_far} beyond it: the dual-slope model), and {@code L_tag} is the tag's own orientation and occlusion loss. The tag answers
  * when {@code P_tag} is at least its sensitivity.
  *
  * <p>Reverse link (backscatter): the tag reflects {@code P_tag - L_mod} and the same path and gains
  * apply again, so {@code RSSI = P_tag - L_mod + G_tag + G_ant + A(theta) - PL(d) - L_pol - L_tag - L_cable}.
  *
- * <p>Per round the link margin {@code P_tag - S_tag} is perturbed by Gaussian multipath fading of
- * {@code fadingSigmaDb}, so the probability to power the tag is {@code Phi(margin / sigma)}; a rare
- * reflection adds {@code reflectionGainDb}, and a random miss removes the read.
+ * <p>The one-way gain carries two random terms: static shadowing of {@code shadowingSigmaDb}, a fixed
+ * function of (seed, antenna, tag, 1 m cell) so that a tag standing still keeps its good or bad spot,
+ * and per-round Gaussian fast fading of {@code fadingSigmaDb}. Given the shadowing, the probability to
+ * power the tag in a round is {@code Phi(margin / sigma)}; a rare reflection adds
+ * {@code reflectionGainDb}, and a random miss removes the read.
  *
  * <p>Immutable and thread-safe. The per-read path uses {@link #pathLossDb(double)} through a
  * precomputed table; the closed forms here serve construction, documentation and tests.
@@ -32,6 +35,8 @@ public final class LinkBudget {
   private static final double TABLE_STEP_M = 0.01;
   /** Closer than this the far-field formulas mean nothing; distances are clamped to it. */
   private static final double MIN_DISTANCE_M = 0.1;
+  /** Standard deviations of fading beyond which a draw is treated as impossible (p about 5e-4). */
+  static final double CUTOFF_SIGMAS = 3.3;
 
   private final PhysicsSpec spec;
   private final double lossAt1m;
@@ -53,13 +58,17 @@ public final class LinkBudget {
     return spec;
   }
 
-  /** Path loss at {@code distanceM}, dB: Friis free space to 1 m, log-distance beyond. */
+  /** Path loss at {@code distanceM}, dB: Friis free space to 1 m, dual-slope log-distance beyond. */
   public double pathLossExactDb(double distanceM) {
     double d = Math.max(distanceM, MIN_DISTANCE_M);
     if (d <= 1.0) {
       return lossAt1m + 20 * Math.log10(d);
     }
-    return lossAt1m + 10 * spec.pathLossExponent() * Math.log10(d);
+    double b = spec.breakpointM();
+    if (d <= b) {
+      return lossAt1m + 10 * spec.pathLossExponent() * Math.log10(d);
+    }
+    return lossAt1m + 10 * spec.pathLossExponent() * Math.log10(b) + 10 * spec.farPathLossExponent() * Math.log10(d / b);
   }
 
   /** As {@link #pathLossExactDb} from the 1 cm table (no logarithm); beyond the table, exact. */
@@ -111,16 +120,70 @@ public final class LinkBudget {
   }
 
   /**
-   * The distance beyond which no tag can answer even with every favourable draw: 4 sigma of fading
-   * plus a reflection, at boresight, with no tag loss.
+   * Static shadowing, dB: a deterministic pseudo-Gaussian (Irwin-Hall sum of four uniforms, so bounded
+   * by {@link #maxShadowingDb()}) of the seed, the antenna, the tag and the 1 m cell the tag is in.
+   * Allocation-free.
+   */
+  public double shadowingDb(long seed, int antennaKey, int tag, double x, double y, double z) {
+    double sigma = spec.shadowingSigmaDb();
+    if (sigma == 0) {
+      return 0;
+    }
+    long h = seed * 0x9E3779B97F4A7C15L;
+    h = mix(h ^ antennaKey);
+    h = mix(h ^ tag);
+    h = mix(h ^ cell(x));
+    h = mix(h ^ cell(y));
+    h = mix(h ^ cell(z));
+    return Gaussians.fromBits(h) * sigma;
+  }
+
+  /** The 1 m cell index of a coordinate: floor without Math.floor, valid beyond -1e6 m. */
+  private static long cell(double v) {
+    return (long) (v + 1_000_000.0);
+  }
+
+  /** The largest value {@link #shadowingDb} can take. */
+  public double maxShadowingDb() {
+    return Gaussians.MAX * spec.shadowingSigmaDb();
+  }
+
+  /** SplitMix64's finaliser (Steele, Lea, Flood 2014): a fast 64-bit mixing function. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * The lowest deterministic link margin worth a random draw: below it even a reflection plus 3.3
+   * sigma of fading fails, so the read probability is under about 1e-6 per round and the simulator
+   * skips the tag without drawing (the one approximation that saves time at the cost of realism).
+   */
+  public double cutoffMarginDb() {
+    double reflection = spec.reflectionProbability() > 0 ? spec.reflectionGainDb() : 0;
+    return -(reflection + CUTOFF_SIGMAS * spec.fadingSigmaDb());
+  }
+
+  /**
+   * The distance beyond which a tag is always below {@link #cutoffMarginDb()}: boresight, no tag loss,
+   * the best shadowing.
    */
   public double maxRangeM(double txDbm, double antennaGainDbi) {
     double budget = txDbm + antennaGainDbi + spec.tagGainDbi() - spec.polarizationLossDb() - spec.cableLossDb()
-        - spec.tagSensitivityDbm() + spec.reflectionGainDb() + 4 * spec.fadingSigmaDb();
-    if (budget <= lossAt1m) {
-      return Math.pow(10, (budget - lossAt1m) / 20);
+        - spec.tagSensitivityDbm() - cutoffMarginDb() + maxShadowingDb();
+    double lo = MIN_DISTANCE_M;
+    double hi = 10_000;
+    // Path loss rises monotonically with distance: bisect for the distance where it equals the budget.
+    for (int i = 0; i < 60; i++) {
+      double mid = Math.sqrt(lo * hi);
+      if (pathLossExactDb(mid) > budget) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
     }
-    return Math.pow(10, (budget - lossAt1m) / (10 * spec.pathLossExponent()));
+    return hi;
   }
 
   /** The standard normal CDF (Abramowitz and Stegun 7.1.26, error below 1.5e-7). */

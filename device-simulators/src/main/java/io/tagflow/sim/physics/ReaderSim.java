@@ -1,5 +1,6 @@
 package io.tagflow.sim.physics;
 
+import io.tagflow.sim.physics.internal.Gaussians;
 import io.tagflow.sim.physics.internal.PlannedPallet;
 import io.tagflow.sim.physics.internal.TagTable;
 import io.tagflow.sim.physics.internal.Track;
@@ -15,8 +16,8 @@ import java.util.SplittableRandom;
  * dwell, and reports every read to a {@link ReadSink}.
  *
  * <p>Per dwell on antenna {@code a}, positions are taken at mid-dwell. For every tag in range the
- * {@link LinkBudget} gives the forward power; one Gaussian fading draw (plus, rarely, a reflection)
- * perturbs the one-way gain; a tag above its sensitivity, not randomly missed and whose backscatter
+ * {@link LinkBudget} gives the forward power; static shadowing, one Gaussian fading draw (plus, rarely,
+ * a reflection) perturb the one-way gain; a tag above its sensitivity, not randomly missed and whose backscatter
  * reaches the receiver sensitivity is powered. The {@link InventoryModel} then turns the number of
  * powered tags into reads per tag, and the reads are spread over the dwell round robin, as Gen2 frames
  * interleave tags, so that timestamps rise.
@@ -25,6 +26,10 @@ import java.util.SplittableRandom;
  * indexed by the cosine of the off-axis angle (no {@code acos} per read); path loss comes from a 1 cm
  * table; tag losses are fixed per tag. A dwell allocates nothing once the responder scratch arrays have
  * grown to the largest field seen.
+ *
+ * <p>A pallet that stands still out of reach of an antenna (no tag above the cut-off margin even with
+ * the best shadowing) is skipped by that antenna until it moves, so a warehouse full of stored pallets
+ * costs little. This needs time to go forward: successive dwells of a reader must not go back in time.
  *
  * <p>Not thread-safe: one thread advances a reader; different readers may run on different threads.
  */
@@ -47,13 +52,16 @@ public final class ReaderSim {
   private final double[] txDbm;
   private final double[] rangeSq;
   private final double[] position = new double[3];
+  /** Per antenna and pallet: skip the pallet until this time (it stands out of reach until then). */
+  private final long[][] skipUntil;
+  private final long seed;
 
   private int[] responders = new int[64];
   private double[] responderRssi = new double[64];
   private int[] responderReads = new int[64];
   private long now;
   private int nextAntenna;
-  private long readCount;
+  private volatile long readCount;
 
   ReaderSim(Scene scene, int index, ReaderSpec spec, List<Antenna> antennas, SplittableRandom rng) {
     this.scene = scene;
@@ -61,6 +69,7 @@ public final class ReaderSim {
     this.spec = spec;
     this.rng = rng;
     this.model = new InventoryModel(spec.maxReadRate());
+    this.seed = scene.scenario().seed();
     this.dwellMicros = Math.max(1, Math.round(spec.antennaDwellMs() * 1000));
     int n = antennas.size();
     ports = new int[n];
@@ -70,6 +79,7 @@ public final class ReaderSim {
     patterns = new float[n][];
     txDbm = new double[n];
     rangeSq = new double[n];
+    skipUntil = new long[n][scene.pallets().size()];
     PhysicsSpec physics = scene.link().spec();
     for (int a = 0; a < n; a++) {
       Antenna ant = antennas.get(a);
@@ -116,7 +126,7 @@ public final class ReaderSim {
     return dwellMicros;
   }
 
-  /** Reads made so far. */
+  /** Reads made so far; safe to read from another thread (progress lines). */
   public long readCount() {
     return readCount;
   }
@@ -181,14 +191,22 @@ public final class ReaderSim {
     double sens = ph.tagSensitivityDbm();
     double staticGain = gains[a] + ph.tagGainDbi() - ph.polarizationLossDb() - ph.cableLossDb();
     double tx = txDbm[a];
+    double cutoff = link.cutoffMarginDb();
+    double maxShadow = link.maxShadowingDb();
+    int antennaKey = (index << 8) | ports[a];
     double palletRange = Math.sqrt(rangeSq[a]) + PALLET_RADIUS_M;
     double palletRangeSq = palletRange * palletRange;
     int n = 0;
+    long[] skip = skipUntil[a];
     List<PlannedPallet> pallets = scene.pallets();
     for (int p = 0, np = pallets.size(); p < np; p++) {
+      if (mid < skip[p]) {
+        continue;
+      }
       PlannedPallet pallet = pallets.get(p);
       Track track = pallet.track();
       if (!track.present(mid)) {
+        skip[p] = track.stationaryUntil(mid);
         continue;
       }
       track.positionAt(mid, position);
@@ -196,8 +214,10 @@ public final class ReaderSim {
       double py = position[1] - ap[1];
       double pz = position[2] - ap[2];
       if (px * px + py * py + pz * pz > palletRangeSq) {
+        skip[p] = track.stationaryUntil(mid);
         continue;
       }
+      boolean reachable = false;
       for (int t = pallet.tagStart(); t < pallet.tagEnd(); t++) {
         double dx = px + tags.dx(t);
         double dy = py + tags.dy(t);
@@ -209,7 +229,16 @@ public final class ReaderSim {
         double d = Math.sqrt(d2);
         double cos = d > 0 ? (dx * bs[0] + dy * bs[1] + dz * bs[2]) / d : 1;
         double gain = staticGain + pattern[(int) ((cos + 1) * (PATTERN_STEPS / 2) + 0.5)] - link.pathLossDb(d)
-            - tags.lossDb(t) + sigma * rng.nextGaussian();
+            - tags.lossDb(t);
+        if (tx + gain - sens < cutoff - maxShadow) {
+          continue;
+        }
+        reachable = true;
+        gain += link.shadowingDb(seed, antennaKey, t, dx + ap[0], dy + ap[1], dz + ap[2]);
+        if (tx + gain - sens < cutoff) {
+          continue;
+        }
+        gain += sigma * Gaussians.fromBits(rng.nextLong());
         if (reflectP > 0 && rng.nextDouble() < reflectP) {
           gain += reflectDb;
         }
@@ -227,6 +256,10 @@ public final class ReaderSim {
         responders[n] = t;
         responderRssi[n] = rssi;
         n++;
+      }
+      if (!reachable) {
+        // No tag of this pallet can be read from here, whatever the draws: skip it while it stands.
+        skip[p] = track.stationaryUntil(mid);
       }
     }
     emit(a, start, duration, n, sink);
@@ -261,7 +294,7 @@ public final class ReaderSim {
           int t = responders[i];
           long at = start + (long) ((m++ + 0.5) * slot);
           sink.onRead(index, ports[a], tags.epcHigh(t), tags.epcLow(t),
-              responderRssi[i] + noise * rng.nextGaussian(), at);
+              responderRssi[i] + noise * Gaussians.fromBits(rng.nextLong()), at);
         }
       }
     }
@@ -283,6 +316,7 @@ public final class ReaderSim {
     txDbm[a] = spec.txPowerDbm().get(powerIndex - 1);
     double range = scene.link().maxRangeM(txDbm[a], gains[a]);
     rangeSq[a] = range * range;
+    Arrays.fill(skipUntil[a], 0);
   }
 
   private int slot(int port) {

@@ -55,6 +55,12 @@ public record Scenario(String name, String site, Long seed, Instant start, Doubl
         lots, pallets, strayTags, forklift, flows, arrivals);
   }
 
+  /** The same scenario with virtual time zero at {@code newStart} (real-time runs start now). */
+  public Scenario withStart(Instant newStart) {
+    return new Scenario(name, site, seed, newStart, durationS, physics, readers, doors, zones, stagingLanes,
+        lots, pallets, strayTags, forklift, flows, arrivals);
+  }
+
   private static <T> List<T> list(List<T> values) {
     return values == null ? List.of() : List.copyOf(values);
   }

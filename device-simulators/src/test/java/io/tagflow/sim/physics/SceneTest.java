@@ -47,20 +47,23 @@ class SceneTest {
   }
 
   @Test
-  void reads_palletCrossing_readMostlyByItsDoorAndWeakerFarAway() {
+  void reads_palletCrossing_mostTagsReadWithRealisticRssi() {
     Scene scene = Scene.build(ScenarioLoader.load(ONE_DOOR));
     Map<Long, Integer> readsByEpc = new HashMap<>();
-    long[] count = new long[1];
+    List<Double> rssis = new ArrayList<>();
     // P1 crosses at 12 s; run 8..16 s.
     scene.advanceTo(8_000_000L, (r, port, hi, lo, rssi, t) -> { });
     scene.advanceTo(16_000_000L, (r, port, hi, lo, rssi, t) -> {
       readsByEpc.merge(hi ^ lo, 1, Integer::sum);
-      count[0]++;
-      assertThat(rssi).isBetween(-90.0, -20.0);
+      rssis.add(rssi);
     });
     // Most of the 25 tags of P1 are read, at least once each, while it passes.
     assertThat(readsByEpc.size()).isGreaterThanOrEqualTo(20);
-    assertThat(count[0]).isLessThanOrEqualTo(8 * 1000L);
+    // The reader's rated 1000 tags/s caps 8 s of reads.
+    assertThat(rssis.size()).isBetween(100, 8 * 1000);
+    rssis.sort(null);
+    assertThat(rssis.get(rssis.size() / 2)).as("median RSSI, dBm").isBetween(-75.0, -35.0);
+    assertThat(rssis.get(0)).isGreaterThanOrEqualTo(-84.0 - 6 * 1.5);
   }
 
   static List<String> reads(Scenario scenario, long until) {

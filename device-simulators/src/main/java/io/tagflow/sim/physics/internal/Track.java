@@ -68,6 +68,34 @@ public final class Track {
     out[2] = zs[i - 1] + f * (zs[i] - zs[i - 1]);
   }
 
+  /**
+   * The time until which the pallet stays where it is at {@code micros} and in the scene: the end of a
+   * dwell, of the time before its first move, or of its presence; {@code micros} itself while it moves.
+   */
+  public long stationaryUntil(long micros) {
+    if (micros < from) {
+      return from;
+    }
+    if (micros >= until) {
+      return Long.MAX_VALUE;
+    }
+    int n = times.length;
+    long end;
+    if (micros < times[0] || n == 1) {
+      end = n == 1 ? Long.MAX_VALUE : times[0];
+    } else if (micros >= times[n - 1]) {
+      end = Long.MAX_VALUE;
+    } else {
+      int i = 1;
+      while (times[i] <= micros) {
+        i++;
+      }
+      boolean still = xs[i] == xs[i - 1] && ys[i] == ys[i - 1] && zs[i] == zs[i - 1];
+      end = still ? times[i] : micros;
+    }
+    return Math.min(end, until);
+  }
+
   private void set(double[] out, int i) {
     out[0] = xs[i];
     out[1] = ys[i];

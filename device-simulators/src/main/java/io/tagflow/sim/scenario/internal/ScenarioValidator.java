@@ -96,12 +96,15 @@ public final class ScenarioValidator {
   private void physics(PhysicsSpec p) {
     range("physics.frequencyMhz", p.frequencyMhz(), 800, 1000);
     range("physics.pathLossExponent", p.pathLossExponent(), 1.5, 6);
+    range("physics.breakpointM", p.breakpointM(), 1, 1000);
+    range("physics.farPathLossExponent", p.farPathLossExponent(), 1.5, 6);
     range("physics.tagSensitivityDbm", p.tagSensitivityDbm(), -40, 0);
     range("physics.tagGainDbi", p.tagGainDbi(), -20, 6);
     for (var e : List.of(Map.entry("polarizationLossDb", p.polarizationLossDb()),
         Map.entry("orientationSpreadDb", p.orientationSpreadDb()), Map.entry("innerCaseLossDb", p.innerCaseLossDb()),
         Map.entry("cableLossDb", p.cableLossDb()), Map.entry("modulationLossDb", p.modulationLossDb()),
-        Map.entry("fadingSigmaDb", p.fadingSigmaDb()), Map.entry("rssiNoiseDb", p.rssiNoiseDb()),
+        Map.entry("fadingSigmaDb", p.fadingSigmaDb()),
+        Map.entry("shadowingSigmaDb", p.shadowingSigmaDb()), Map.entry("rssiNoiseDb", p.rssiNoiseDb()),
         Map.entry("reflectionGainDb", p.reflectionGainDb()), Map.entry("sideLobeDb", p.sideLobeDb()))) {
       range("physics." + e.getKey(), e.getValue(), 0, 60);
     }
