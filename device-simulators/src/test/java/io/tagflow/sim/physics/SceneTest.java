@@ -66,6 +66,35 @@ class SceneTest {
     assertThat(rssis.get(0)).isGreaterThanOrEqualTo(-84.0 - 6 * 1.5);
   }
 
+  @Test
+  void reads_moreTagsInField_fewerReadsPerTag_fartherTagWeaker() {
+    double fewPerTag = readsPerTag(1, 2.0);
+    double manyPerTag = readsPerTag(200, 2.0);
+    assertThat(manyPerTag).isLessThan(fewPerTag / 10);
+    assertThat(readsPerTag(1, 9.0)).isLessThan(fewPerTag);
+  }
+
+  /** Reads per tag in 10 s for {@code n} stray tags about {@code distance} m in front of one antenna. */
+  private static double readsPerTag(int n, double distance) {
+    StringBuilder yaml = new StringBuilder("""
+        name: field
+        durationS: 10
+        physics: {shadowingSigmaDb: 0, orientationSpreadDb: 0}
+        readers: [{id: R1, llrpPort: 15084, maxReadRate: 400}]
+        doors:
+          - {id: D1, x: 0, antennas: [{reader: R1, port: 1, side: OUTSIDE, position: {x: 0, y: -0.5, z: 1}, boresight: {x: 0, y: -1, z: 0}}]}
+        strayTags:
+        """);
+    for (int i = 0; i < n; i++) {
+      yaml.append(String.format(java.util.Locale.ROOT, "  - {epc: \"%024X\", position: {x: %.3f, y: %.3f, z: 1}}%n",
+          i + 1, (i % 20) * 0.01, -0.5 - distance - (i / 20) * 0.01));
+    }
+    Scene scene = Scene.build(ScenarioLoader.parse("field.yaml", yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    long[] reads = new long[1];
+    scene.advanceTo(10_000_000L, (r, port, hi, lo, rssi, t) -> reads[0]++);
+    return reads[0] / (double) n;
+  }
+
   static List<String> reads(Scenario scenario, long until) {
     Scene scene = Scene.build(scenario);
     List<String> out = new ArrayList<>();
