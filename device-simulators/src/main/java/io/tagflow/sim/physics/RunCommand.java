@@ -190,7 +190,8 @@ public final class RunCommand implements Callable<Integer> {
           lastProgress[0] = virtual;
           long reads = scene.readers().stream().mapToLong(ReaderSim::readCount).sum();
           synchronized (out) {
-            out.printf(Locale.ROOT, "sim run: %.0f/%.0f s, %d reads, %d truth events, %d clients%n", virtual / 1e6,
+            out.printf(Locale.ROOT, "sim run: %.0f/%.0f s, %d reads, %d truth events, %d clients%n",
+                Math.min(virtual, durationMicros) / 1e6,
                 durationMicros / 1e6, reads, truth.written(), servers.stream().filter(SimulatedReader::hasClient).count());
             out.flush();
           }
