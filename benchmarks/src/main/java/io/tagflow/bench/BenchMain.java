@@ -1,5 +1,6 @@
 package io.tagflow.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -21,13 +22,31 @@ public final class BenchMain implements Callable<Integer> {
     int run(String[] args) throws Exception;
   }
 
-  private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>();
+  /** A benchmark under the name {@code ./tagflow bench NAME} runs it by. */
+  record Registration(String name, Benchmark benchmark) {
+  }
+
+  /** Every benchmark, one line each: add yours here. */
+  private static final List<Registration> REGISTRATIONS = List.of(
+      new Registration("decode", new DecodeBench()));
+
+  private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "benchmark to run")
   String name;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "passed to the benchmark")
   String[] args = new String[0];
+
+  private static Map<String, Benchmark> index(List<Registration> registrations) {
+    Map<String, Benchmark> byName = new TreeMap<>();
+    for (Registration registration : registrations) {
+      if (byName.put(registration.name(), registration.benchmark()) != null) {
+        throw new IllegalStateException("two benchmarks are registered as '" + registration.name() + "'");
+      }
+    }
+    return byName;
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).setStopAtPositional(true).execute(args));

@@ -2,6 +2,7 @@ package io.tagflow.sim.reader;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -16,6 +17,7 @@ import io.tagflow.sim.reader.internal.ReaderEndpointHandler;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +67,13 @@ public final class SimulatedReader {
         })
         .bind(options.host(), options.port()).addListener(f -> {
           if (f.isSuccess()) {
-            server = ((io.netty.channel.ChannelFuture) f).channel();
+            server = ((ChannelFuture) f).channel();
             InetSocketAddress address = (InetSocketAddress) server.localAddress();
             LOG.info("simulated reader listening on {}:{} (LLRP version {})", address.getHostString(), address.getPort(),
                 options.version());
             bound.complete(address);
           } else {
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             bound.completeExceptionally(f.cause());
           }
         });
@@ -114,7 +116,7 @@ public final class SimulatedReader {
     if (server != null) {
       server.close();
     }
-    group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).addListener(f -> done.complete(null));
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> done.complete(null));
     return done;
   }
 }

@@ -14,8 +14,8 @@ import io.tagflow.protocol.llrp.TagReportBatch;
  * the fields it knows itself (antenna, timestamps, seen count, spec ids) afterwards and sends only
  * what the client selected. Implementations must not allocate per tag: use {@link
  * TagReportBatch#addEpc96(long, int)} or {@link TagReportBatch#addTag(byte[], int, int)} with
- * preallocated EPCs. An exception thrown here ends the ROSpec with a ReaderExceptionEvent-free
- * disconnect, so sources should not throw.
+ * preallocated EPCs. An exception thrown here is a bug in the source: it is logged and the
+ * simulated reader closes the client connection.
  */
 @FunctionalInterface
 public interface TagSource {

@@ -3,6 +3,7 @@ package io.tagflow.protocol.llrp;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -27,6 +28,8 @@ public final class TagReportBatch {
 
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private int size;
@@ -280,12 +283,7 @@ public final class TagReportBatch {
   /** Appends a tag with a 96-bit EPC given as its high 64 and low 32 bits; returns its index. */
   public int addEpc96(long high64, int low32) {
     int i = beginTag();
-    int off = reserveEpc(i, 96);
-    LONG_BE.set(epcBytes, off, high64);
-    epcBytes[off + 8] = (byte) (low32 >>> 24);
-    epcBytes[off + 9] = (byte) (low32 >>> 16);
-    epcBytes[off + 10] = (byte) (low32 >>> 8);
-    epcBytes[off + 11] = (byte) low32;
+    putEpc96(i, high64, low32);
     return i;
   }
 
@@ -339,16 +337,37 @@ public final class TagReportBatch {
     return i;
   }
 
-  /** Sets tag {@code i}'s EPC from {@code buf}, unchecked: the decoder has bounds-checked it. */
-  void putEpc(int i, ByteBuf buf, int index, int bitLength) {
+  /** Sets tag {@code i}'s EPC from {@code in}, unchecked: the decoder has bounds-checked it. */
+  void putEpc(int i, ByteBuffer in, int index, int bitLength) {
     int off = reserveEpc(i, bitLength);
-    buf.getBytes(index, epcBytes, off, (bitLength + 7) >>> 3);
+    in.get(index, epcBytes, off, (bitLength + 7) >>> 3);
+  }
+
+  /** Sets tag {@code i}'s EPC to a 96-bit value: two stores instead of a 12-byte copy. */
+  void putEpc96(int i, long high64, int low32) {
+    int off = reserveEpc(i, 96);
+    LONG_BE.set(epcBytes, off, high64);
+    INT_BE.set(epcBytes, off + 8, low32);
   }
 
   /** Stores a field value unchecked: the decoder read it at the field's width. */
   void put(int i, int fieldOrdinal, long value) {
     values[fieldOrdinal][i] = value;
     present[i] |= 1 << fieldOrdinal;
+  }
+
+  /** Replaces tag {@code i}'s presence mask, unchecked: the decoder stored every value it marks. */
+  void setPresence(int i, int mask) {
+    present[i] = mask;
+  }
+
+  /**
+   * The value arrays, indexed {@code [field ordinal][tag]}, for the decoder. The outer array is
+   * stable; the inner arrays are replaced when the batch grows, so read them after
+   * {@link #beginTag()}.
+   */
+  long[][] valueArrays() {
+    return values;
   }
 
   /** Raw storage of one field's values, for the encoder. */

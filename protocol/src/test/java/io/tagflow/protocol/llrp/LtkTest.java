@@ -102,4 +102,20 @@ class LtkTest {
     assertThat(LlrpStatusCode.fromCode(401)).isEqualTo(LlrpStatusCode.R_DEVICE_ERROR);
     assertThat(LlrpStatusCode.nameOf(999)).isEqualTo("Unknown(999)");
   }
+
+  @Test
+  void encoder_channelVersion_isWrittenAndByteBufsPassThrough() {
+    io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel(new LtkMessageEncoder());
+    LtkMessageEncoder.useVersion(channel, Ltk.LLRP_1_0_1);
+    KEEPALIVE_ACK ack = new KEEPALIVE_ACK();
+    ack.setMessageID(new org.llrp.ltk.types.UnsignedInteger(3));
+    channel.writeOutbound(ack, Unpooled.wrappedBuffer(new byte[] {1, 2}));
+    ByteBuf encoded = channel.readOutbound();
+    assertThat(io.netty.buffer.ByteBufUtil.hexDump(encoded)).isEqualTo("0448" + "0000000a" + "00000003");
+    ByteBuf passed = channel.readOutbound();
+    assertThat(io.netty.buffer.ByteBufUtil.hexDump(passed)).isEqualTo("0102");
+    encoded.release();
+    passed.release();
+    channel.finish();
+  }
 }

@@ -131,8 +131,20 @@ public final class InventoryEngine implements RoSpecRegistry.Listener {
     running = null;
   }
 
-  /** One inventory round on every antenna of the AISpec. */
+  /**
+   * One inventory round on every antenna of the AISpec. A failing tag source is a bug in the scene:
+   * it goes to the pipeline's exception handling, which closes the client connection.
+   */
   void round() {
+    try {
+      inventoryRound();
+    } catch (RuntimeException e) {
+      close();
+      ctx.pipeline().fireExceptionCaught(e);
+    }
+  }
+
+  private void inventoryRound() {
     long nowMicros = micros(clock.instant());
     for (int antenna : antennas) {
       int first = pending.size();

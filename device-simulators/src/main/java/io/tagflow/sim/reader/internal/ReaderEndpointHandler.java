@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.llrp.ltk.generated.enumerations.ConnectionAttemptStatusType;
 import org.llrp.ltk.generated.enumerations.KeepaliveTriggerType;
+import org.llrp.ltk.generated.enumerations.NotificationEventType;
+import org.llrp.ltk.generated.enumerations.ROSpecEventType;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC_RESPONSE;
 import org.llrp.ltk.generated.messages.CLOSE_CONNECTION;
@@ -47,6 +49,7 @@ import org.llrp.ltk.generated.messages.STOP_ROSPEC;
 import org.llrp.ltk.generated.messages.STOP_ROSPEC_RESPONSE;
 import org.llrp.ltk.generated.parameters.AISpec;
 import org.llrp.ltk.generated.parameters.AntennaConfiguration;
+import org.llrp.ltk.generated.parameters.EventNotificationState;
 import org.llrp.ltk.generated.parameters.KeepaliveSpec;
 import org.llrp.ltk.generated.parameters.LLRPStatus;
 import org.llrp.ltk.generated.parameters.ROSpec;
@@ -138,7 +141,19 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
     this.ctx = ctx;
     engine = new InventoryEngine(ctx, source, clock, options.inventoryRound(), options.antennaCount(), options.version(),
         this::nextMessageId, () -> registry.ended(engine.running()));
-    registry = new RoSpecRegistry(engine);
+    registry = new RoSpecRegistry(new RoSpecRegistry.Listener() {
+      @Override
+      public void activated(ROSpec spec) {
+        roSpecEvent(ROSpecEventType.Start_Of_ROSpec, spec);
+        engine.activated(spec);
+      }
+
+      @Override
+      public void deactivated(ROSpec spec) {
+        engine.deactivated(spec); // the last report goes before End_Of_ROSpec
+        roSpecEvent(ROSpecEventType.End_Of_ROSpec, spec);
+      }
+    });
   }
 
   @Override
@@ -208,12 +223,8 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
   }
 
   private boolean serves(LlrpMessageType type) {
-    for (Class<? extends LLRPMessage> handled : handlers.keySet()) {
-      if (handled.getSimpleName().equals(type.name())) {
-        return true;
-      }
-    }
-    return false;
+    // LTK names its message classes exactly as the spec names the message types.
+    return handlers.keySet().stream().anyMatch(handled -> handled.getSimpleName().equals(type.name()));
   }
 
   private LLRPMessage setReaderConfig(LLRPMessage message) {
@@ -243,6 +254,24 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
       scheduleKeepalives();
     }
     return status(new SET_READER_CONFIG_RESPONSE(), Outcome.OK);
+  }
+
+  private void roSpecEvent(int type, ROSpec spec) {
+    if (eventEnabled(NotificationEventType.ROSpec_Event)) {
+      ctx.writeAndFlush(ReaderEvents.roSpecEvent(type, spec.getROSpecID().toLong(), clock, nextMessageId()), ctx.voidPromise());
+    }
+  }
+
+  private boolean eventEnabled(int eventType) {
+    if (eventSpec == null) {
+      return false;
+    }
+    for (EventNotificationState state : eventSpec.getEventNotificationStateList()) {
+      if (state.getEventType().intValue() == eventType) {
+        return state.getNotificationState().intValue() == 1;
+      }
+    }
+    return false;
   }
 
   private void scheduleKeepalives() {

@@ -32,7 +32,10 @@ import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
 import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.enumerations.ConnectionAttemptStatusType;
 import org.llrp.ltk.generated.enumerations.ROReportTriggerType;
+import org.llrp.ltk.generated.enumerations.ROSpecEventType;
 import org.llrp.ltk.generated.enumerations.ROSpecState;
+import org.llrp.ltk.generated.enumerations.ROSpecStopTriggerType;
+import org.llrp.ltk.types.UnsignedInteger;
 import org.llrp.ltk.generated.messages.ADD_ROSPEC;
 import org.llrp.ltk.generated.messages.CLOSE_CONNECTION_RESPONSE;
 import org.llrp.ltk.generated.messages.ERROR_MESSAGE;
@@ -214,7 +217,7 @@ class ReaderEndpointHandlerTest {
     ReaderSettings settings = ReaderSettings.builder("r", "h").keepalivePeriod(Duration.ofSeconds(2)).build();
     call(ReaderMessages.setReaderConfig(settings));
     advance(1999);
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
     advance(1);
     LLRPMessage keepalive = next();
     assertThat(keepalive).isInstanceOf(KEEPALIVE.class);
@@ -239,7 +242,7 @@ class ReaderEndpointHandlerTest {
     assertThat(report.peakRssi(1)).isEqualTo(-61);
     assertThat(report.has(0, TagField.FIRST_SEEN_TIMESTAMP_UTC)).isFalse();
     assertThat(report.has(0, TagField.TAG_SEEN_COUNT)).isFalse();
-    assertThat((Object) channel.readOutbound()).as("C waits for the next report").isNull();
+    assertThat(channel.<Object>readOutbound()).as("C waits for the next report").isNull();
     advance(50); // round 2: C, A, B pending → report C, A; B waits
     TagReportBatch second = nextReport();
     assertThat(second.epcHex(0)).isEqualTo(EPC_C);
@@ -251,7 +254,7 @@ class ReaderEndpointHandlerTest {
   void report_endOfAiSpec_sendsEverythingSeenDuringIt() {
     startInventory(settings(100, Duration.ofMillis(200), ReportField.FIRST_SEEN_TIMESTAMP, ReportField.ANTENNA_ID));
     advance(150);
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
     advance(50);
     TagReportBatch report = nextReport();
     assertThat(report.size()).isEqualTo(12); // 4 rounds of 3 tags
@@ -267,7 +270,7 @@ class ReaderEndpointHandlerTest {
     call(ReaderMessages.enableRoSpec(1));
     call(ReaderMessages.startRoSpec(1));
     advance(100);
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
     ByteBuf out = Unpooled.buffer();
     Ltk.encode(new GET_REPORT(), 55, 2, out);
     channel.writeInbound(out);
@@ -275,10 +278,56 @@ class ReaderEndpointHandlerTest {
   }
 
   @Test
+  void roSpecDurationStopTrigger_endOfRoSpec_reportsAndLeavesTheSpecInactive() {
+    ADD_ROSPEC add = ReaderMessages.addRoSpec(settings(100, Duration.ofSeconds(10), ReportField.ANTENNA_ID));
+    add.getROSpec().getROReportSpec().setROReportTrigger(new ROReportTriggerType(ROReportTriggerType.Upon_N_Tags_Or_End_Of_ROSpec));
+    add.getROSpec().getROBoundarySpec().getROSpecStopTrigger()
+        .setROSpecStopTriggerType(new ROSpecStopTriggerType(ROSpecStopTriggerType.Duration));
+    add.getROSpec().getROBoundarySpec().getROSpecStopTrigger().setDurationTriggerValue(new UnsignedInteger(120));
+    call(add);
+    call(ReaderMessages.enableRoSpec(1));
+    call(ReaderMessages.startRoSpec(1));
+    advance(100);
+    assertThat(channel.<Object>readOutbound()).isNull();
+    advance(50);
+    assertThat(nextReport().size()).isEqualTo(6); // rounds at 50 and 100 ms; the spec ended at 120 ms
+    assertThat(endpoint.registry().state(1)).isEqualTo(ROSpecState.Inactive);
+    advance(200);
+    assertThat(channel.<Object>readOutbound()).isNull();
+  }
+
+  private void send(LLRPMessage request, long id) {
+    ByteBuf out = Unpooled.buffer();
+    Ltk.encode(request, id, 2, out);
+    channel.writeInbound(out);
+  }
+
+  @Test
+  void roSpecEvents_enabledBySetReaderConfig_announceStartAndEnd() {
+    ReaderSettings settings = settings(100, Duration.ofSeconds(10), ReportField.ANTENNA_ID);
+    assertThat(status(call(ReaderMessages.setReaderConfig(settings)))).isEqualTo("M_Success");
+    call(ReaderMessages.addRoSpec(settings));
+    call(ReaderMessages.enableRoSpec(1));
+    send(ReaderMessages.startRoSpec(1), 70);
+    READER_EVENT_NOTIFICATION start = (READER_EVENT_NOTIFICATION) next();
+    assertThat(start.getReaderEventNotificationData().getROSpecEvent().getEventType().intValue())
+        .isEqualTo(ROSpecEventType.Start_Of_ROSpec);
+    assertThat(status(next())).isEqualTo("M_Success");
+    advance(50);
+    send(ReaderMessages.stopRoSpec(1), 71);
+    assertThat(nextReport().size()).isEqualTo(3);
+    READER_EVENT_NOTIFICATION end = (READER_EVENT_NOTIFICATION) next();
+    assertThat(end.getReaderEventNotificationData().getROSpecEvent().getEventType().intValue())
+        .isEqualTo(ROSpecEventType.End_Of_ROSpec);
+    assertThat(end.getReaderEventNotificationData().getROSpecEvent().getROSpecID().toLong()).isEqualTo(1);
+    assertThat(status(next())).isEqualTo("M_Success");
+  }
+
+  @Test
   void stopRoSpec_flushesTheTagsWaiting() {
     startInventory(settings(100, Duration.ofSeconds(10), ReportField.ANTENNA_ID));
     advance(50);
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
     ByteBuf out = Unpooled.buffer();
     Ltk.encode(ReaderMessages.stopRoSpec(1), 60, 2, out);
     channel.writeInbound(out);
@@ -327,6 +376,22 @@ class ReaderEndpointHandlerTest {
     ERROR_MESSAGE error = (ERROR_MESSAGE) next();
     assertThat(status(error)).startsWith("M_UnsupportedVersion");
     assertThat(error.getMessageID().toLong()).isEqualTo(8);
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void tagSourceFailure_closesTheClientWithoutReachingTheTail() {
+    channel.finishAndReleaseAll();
+    endpoint = new ReaderEndpointHandler(options, (now, antenna, out) -> {
+      throw new IllegalStateException("scene broken");
+    }, clock);
+    channel = new EmbeddedChannel();
+    channel.freezeTime();
+    channel.pipeline().addLast(new LlrpFrameDecoder(), new LtkMessageEncoder(), endpoint);
+    channel.pipeline().fireChannelActive();
+    next();
+    startInventory(settings(1, Duration.ofSeconds(1)));
+    advance(50);
     assertThat(channel.isOpen()).isFalse();
   }
 

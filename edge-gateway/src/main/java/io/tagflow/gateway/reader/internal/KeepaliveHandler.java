@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * closes the link when the {@link io.netty.handler.timeout.IdleStateHandler} before it reports that
  * nothing arrived for three keepalive periods: the reader or the network is gone, and a TCP
  * connection can stay half-open for hours without that check.
+ *
+ * <p>The watchdog is {@linkplain #arm() armed} only once the reader has accepted the KeepaliveSpec:
+ * before that the reader has no reason to send anything periodically, and the session's own
+ * per-request timeouts bound the start-up (a cold JVM can take longer than three short keepalive
+ * periods to load the LLRP Toolkit).
  */
 public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   public static final String NAME = "llrp-keepalive";
@@ -31,12 +36,18 @@ public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   private final InstantSource clock;
   private final ReaderMetrics metrics;
   private Instant lastKeepalive;
+  private boolean armed;
 
   public KeepaliveHandler(String readerId, Duration period, InstantSource clock, ReaderMetrics metrics) {
     this.readerId = readerId;
     this.period = period;
     this.clock = clock;
     this.metrics = metrics;
+  }
+
+  /** Starts treating three silent keepalive periods as a dead link. */
+  public void arm() {
+    armed = true;
   }
 
   @Override
@@ -60,6 +71,9 @@ public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+      if (!armed) {
+        return;
+      }
       LOG.warn("reader {}: nothing received for {} ms ({} keepalive periods); the link is dead, closing",
           readerId, period.toMillis() * MISSED_PERIODS, MISSED_PERIODS);
       metrics.deadLink();

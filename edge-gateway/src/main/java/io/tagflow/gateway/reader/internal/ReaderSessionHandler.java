@@ -222,6 +222,11 @@ public final class ReaderSessionHandler extends ChannelInboundHandlerAdapter {
       }
     } else if (response instanceof GET_READER_CAPABILITIES_RESPONSE capabilities) {
       checkCapabilities(capabilities.getGeneralDeviceCapabilities());
+    } else if (response instanceof SET_READER_CONFIG_RESPONSE) {
+      KeepaliveHandler keepalive = ctx.pipeline().get(KeepaliveHandler.class);
+      if (keepalive != null) {
+        keepalive.arm(); // the reader now sends KEEPALIVE every period
+      }
     }
     advance();
   }
@@ -231,6 +236,7 @@ public final class ReaderSessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     int antennas = general.getMaxNumberOfAntennaSupported().intValue();
+    LOG.info("reader {}: {} antennas, firmware {}", settings.readerId(), antennas, general.getReaderFirmwareVersion());
     settings.antennas().stream().filter(a -> a.id() > antennas).forEach(a -> LOG.warn(
         "reader {}: antenna {} is configured but the reader reports only {} antennas", settings.readerId(), a.id(), antennas));
   }

@@ -45,7 +45,10 @@ import org.llrp.ltk.generated.parameters.AISpec;
 import org.llrp.ltk.generated.parameters.AntennaConfiguration;
 import org.llrp.ltk.generated.parameters.C1G2InventoryCommand;
 import org.llrp.ltk.generated.parameters.LLRPStatus;
+import org.llrp.ltk.generated.parameters.Custom;
+import org.llrp.ltk.types.BytesToEnd_HEX;
 import org.llrp.ltk.types.LLRPMessage;
+import org.llrp.ltk.types.UnsignedInteger;
 
 class ReaderSessionHandlerTest {
   private static final ReaderSettings SETTINGS = ReaderSettings.builder("dock-1", "127.0.0.1")
@@ -63,9 +66,13 @@ class ReaderSessionHandlerTest {
   private EmbeddedChannel channel;
 
   private EmbeddedChannel connect() {
+    return connect(SETTINGS);
+  }
+
+  private EmbeddedChannel connect(ReaderSettings settings) {
     channel = new EmbeddedChannel();
     channel.freezeTime();
-    channel.pipeline().addLast(new ReaderChannelInitializer(SETTINGS, (id, batch) -> {
+    channel.pipeline().addLast(new ReaderChannelInitializer(settings, (id, batch) -> {
       for (int i = 0; i < batch.size(); i++) {
         reports.add(id + ":" + batch.epcHex(i) + "@" + batch.antennaId(i));
       }
@@ -174,12 +181,27 @@ class ReaderSessionHandlerTest {
   }
 
   @Test
+  void capabilitiesResponse_withVendorCustomParameter_isAccepted() {
+    connect();
+    receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Success, false), 0, Ltk.LLRP_1_1);
+    LLRPMessage request = nextSent();
+    GET_READER_CAPABILITIES_RESPONSE response = new GET_READER_CAPABILITIES_RESPONSE();
+    Custom custom = new Custom();
+    custom.setVendorIdentifier(new UnsignedInteger(25882));
+    custom.setParameterSubtype(new UnsignedInteger(1));
+    custom.setData(new BytesToEnd_HEX("CAFE"));
+    response.addToCustomList(custom);
+    answer(request, response, Ltk.LLRP_1_1);
+    assertThat(nextSent()).isInstanceOf(SET_READER_CONFIG.class);
+  }
+
+  @Test
   void connectionEvent_failedStatus_closesWithoutSending() {
     connect();
     receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Failed_A_Client_Initiated_Connection_Already_Exists, false),
         0, Ltk.LLRP_1_1);
     assertThat(channel.isOpen()).isFalse();
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
   }
 
   @Test
@@ -267,6 +289,25 @@ class ReaderSessionHandlerTest {
     assertThat(registry.counter("tagflow.reader.dead.links", "reader", "dock-1").count()).isEqualTo(1);
   }
 
+  @Test
+  void keepaliveWatchdog_beforeTheReaderAcceptedTheKeepaliveSpec_leavesStartUpToTheRequestTimeouts() {
+    connect(SETTINGS.toBuilder().keepalivePeriod(Duration.ofMillis(500)).build());
+    receive(ReaderFrames.connectionEvent(ConnectionAttemptStatusType.Success, false), 0, Ltk.LLRP_1_1);
+    LLRPMessage capabilities = nextSent();
+    channel.advanceTimeBy(2_900, TimeUnit.MILLISECONDS); // beyond 3 keepalive periods of a 500 ms reader
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isTrue();
+    answer(capabilities, new GET_READER_CAPABILITIES_RESPONSE(), Ltk.LLRP_1_1);
+    LLRPMessage config = nextSent();
+    assertThat(config).isInstanceOf(SET_READER_CONFIG.class);
+    answer(config, new SET_READER_CONFIG_RESPONSE(), Ltk.LLRP_1_1);
+    nextSent(); // DELETE_ROSPEC, left unanswered
+    channel.advanceTimeBy(1_500, TimeUnit.MILLISECONDS); // armed now: 3 silent periods are a dead link
+    channel.runScheduledPendingTasks();
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(registry.counter("tagflow.reader.dead.links", "reader", "dock-1").count()).isEqualTo(1);
+  }
+
   private static ByteBuf report(int version, long messageId) {
     TagReportBatch batch = new TagReportBatch();
     int a = batch.addEpc96(0x3008_33B2_DDD9_0140L, 1);
@@ -344,6 +385,6 @@ class ReaderSessionHandlerTest {
     assertThat(sent).extracting(b -> ReaderFrames.parse(b).getName()).containsExactly("GET_READER_CAPABILITIES",
         "SET_READER_CONFIG", "DELETE_ROSPEC", "ADD_ROSPEC", "ENABLE_ROSPEC", "START_ROSPEC", "KEEPALIVE_ACK",
         "STOP_ROSPEC", "CLOSE_CONNECTION");
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isNull();
   }
 }
