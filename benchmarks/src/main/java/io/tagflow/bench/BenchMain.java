@@ -28,7 +28,8 @@ public final class BenchMain implements Callable<Integer> {
 
   /** Every benchmark, one line each: add yours here. */
   private static final List<Registration> REGISTRATIONS = List.of(
-      new Registration("decode", new DecodeBench()));
+      new Registration("decode", new DecodeBench()),
+      new Registration("pipeline", new PipelineBench.Launcher()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 

@@ -128,6 +128,17 @@ final class Checks {
     return List.copyOf(list);
   }
 
+  /** One observation per EPC: storage keys movement tags by (movement, epc). */
+  static void distinctEpcs(List<TagObservation> tags) {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < tags.size(); i++) {
+      Integer previous = seen.putIfAbsent(tags.get(i).epc(), i);
+      if (previous != null) {
+        throw new IllegalArgumentException("tags[" + i + "].epc: duplicate of tags[" + previous + "].epc");
+      }
+    }
+  }
+
   /** Quotes a value for an error message, cut short so that a huge input never makes a huge message. */
   static String quote(String value) {
     String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;

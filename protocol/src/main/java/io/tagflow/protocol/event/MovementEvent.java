@@ -23,7 +23,7 @@ import java.util.UUID;
  * @param startedAt first read of the movement
  * @param endedAt last read of the movement, not before {@code startedAt}
  * @param palletSscc the pallet's SSCC (18 digits) when a pallet label tag was seen, else null
- * @param tags the tags seen, 1 to {@link EventSchema#MAX_TAGS_PER_MOVEMENT}
+ * @param tags the tags seen, 1 to {@link EventSchema#MAX_TAGS_PER_MOVEMENT}, each EPC once
  * @param evidence why the direction was chosen
  */
 public record MovementEvent(int schemaVersion, UUID movementId, String site, String gateway, String door,
@@ -42,6 +42,7 @@ public record MovementEvent(int schemaVersion, UUID movementId, String site, Str
     Checks.notBefore("endedAt", endedAt, "startedAt", startedAt);
     Checks.sscc("palletSscc", palletSscc);
     tags = Checks.nonEmpty("tags", tags, EventSchema.MAX_TAGS_PER_MOVEMENT);
+    Checks.distinctEpcs(tags);
     Checks.present("evidence", evidence);
   }
 

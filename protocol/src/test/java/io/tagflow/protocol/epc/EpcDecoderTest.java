@@ -107,6 +107,22 @@ class EpcDecoderTest {
   }
 
   @Test
+  void decode_tdsExampleIdentitiesAsEncodedByAnIndependentTdtEngine_agree() {
+    // Cross-check, not spec text: a TDT engine's test suite pairs the TDS §6.3 example identities,
+    // filter 0, with these raw hex values; the GLN (414)0614141123452 appears there too.
+    assertThat(EpcDecoder.decode(Epc96.fromHex("3214257BF460720000000190")).uri())
+        .isEqualTo("urn:epc:id:sgln:0614141.12345.400");
+    assertThat(EpcDecoder.decode(Epc96.fromHex("3314257BF40C0E4000000190")).uri())
+        .isEqualTo("urn:epc:id:grai:0614141.12345.400");
+    assertThat(EpcDecoder.decode(Epc96.fromHex("3414257BF400000000BC6038")).uri())
+        .isEqualTo("urn:epc:id:giai:0614141.12345400");
+    assertThat(EpcDecoder.decode(Epc96.fromHex("355AB1C60003039000000190")).uri())
+        .isEqualTo("urn:epc:id:gid:95100000.12345.400");
+    assertThat(((Sgln) EpcDecoder.decode(Epc96.fromHex("3214257BF460720000000190"))).gln())
+        .isEqualTo("0614141123452");
+  }
+
+  @Test
   void decode_twelveDigitPrefix_locationReferenceIsEmpty() {
     Sgln sgln = (Sgln) EpcDecoder.decode(bits(0x32, 8, 0, 3, 0, 3, 123456789012L, 40, 0, 1, 7, 41));
 

@@ -66,7 +66,7 @@ final class EventArbitraries {
             .as((start, nanos) -> new Instant[] {start, start.plusNanos(nanos)}))
         .in((b, span) -> b.startedAt(span[0]).endedAt(span[1]))
         .use(Arbitraries.strings().numeric().ofLength(18).injectNull(0.3)).in(MovementEvent.Builder::palletSscc)
-        .use(tags().list().ofMinSize(1).ofMaxSize(8)).in(MovementEvent.Builder::tags)
+        .use(tags().list().ofMinSize(1).ofMaxSize(8).uniqueElements(TagObservation::epc)).in(MovementEvent.Builder::tags)
         .use(evidence()).in(MovementEvent.Builder::evidence)
         .build(MovementEvent.Builder::build);
   }

@@ -83,8 +83,8 @@ class EventCodecTest {
   void decodeMovement_peakRssiString_namesTagIndexAndField() {
     byte[] payload = movementWith(root -> {
       ArrayNode tags = (ArrayNode) root.get("tags");
-      tags.add(tags.get(0).deepCopy());
-      tags.add(tags.get(0).deepCopy());
+      tags.add(((ObjectNode) tags.get(0).deepCopy()).put("epc", "AAAA"));
+      tags.add(((ObjectNode) tags.get(0).deepCopy()).put("epc", "BBBB"));
       ((ObjectNode) tags.get(3)).put("peakRssi", "x");
     });
 
@@ -167,6 +167,14 @@ class EventCodecTest {
   void decodeMovement_endBeforeStart_namesBothFields() {
     assertError(movementWith(root -> root.put("endedAt", "2026-11-21T08:00:00Z")), "endedAt",
         "must not be before startedAt (2026-11-21T08:00:00Z < 2026-11-21T08:30:01.250Z)");
+  }
+
+  @Test
+  void decodeMovement_sameEpcTwice_namesBothIndexes() {
+    assertError(movementWith(root -> {
+      ArrayNode tags = (ArrayNode) root.get("tags");
+      tags.add(((ObjectNode) tags.get(0).deepCopy()).put("epc", "3074257bf7194e4000001a85"));
+    }), "tags[2].epc", "duplicate of tags[0].epc");
   }
 
   @Test

@@ -1,0 +1,171 @@
+package io.tagflow.gateway.pipeline.internal;
+
+import io.tagflow.gateway.pipeline.DecisionListener;
+import io.tagflow.gateway.pipeline.EpcPattern;
+import io.tagflow.gateway.pipeline.FilterSettings;
+import io.tagflow.protocol.llrp.TagField;
+import io.tagflow.protocol.llrp.TagReportBatch;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stages wired together, top to bottom: admission, smoothing, portal (with its judge),
+ * arbitration, zone, grouping, and the decision emitter. Reads flow through the stages' {@code
+ * onRead} in that order; ticks run every stage's per-tag checks, then their stage-wide work, then
+ * forget tags no stage holds that were inactive for {@code tagRetention}.
+ *
+ * <p>Steady state allocates nothing per read: the context is reused, tag state is looked up in a
+ * primitive-keyed table, and stages keep running sums. Allocation happens when a tag is first seen
+ * (its {@link TagTrack}) and when something is decided.
+ */
+public final class PipelineCore {
+  private final ReadPoints readPoints;
+  private final TagTable table;
+  private final ReadContext ctx = new ReadContext();
+  private final AdmissionStage admission;
+  private final FilterStage[] stages;
+  private final ArbitrationStage arbitration;
+  private final Decisions decisions;
+  private final int ring;
+  private final long retentionMicros;
+  private long tableFull;
+  private long unsupportedEpc;
+  private long missingRssi;
+
+  public PipelineCore(ReadPoints readPoints, FilterSettings s, List<EpcPattern> include,
+                      List<EpcPattern> exclude, DecisionListener listener) {
+    this.readPoints = readPoints;
+    this.table = new TagTable(s.maxTags());
+    this.ring = s.arrivalReads();
+    this.retentionMicros = micros(s.tagRetention());
+    this.decisions = new Decisions(listener, readPoints);
+    this.admission = new AdmissionStage(s.minRssiDbm(), include, exclude);
+    SmoothingStage smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
+        s.strongReadRssiDbm(), micros(s.absenceTimeout()));
+    GroupingStage grouping = new GroupingStage(micros(s.groupGap()), micros(s.quietGap()),
+        decisions::movement);
+    this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()),
+        s.arbitrationHysteresisDb(), grouping::accept, decisions::staged);
+    PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
+        micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
+    PortalStage portal = new PortalStage(readPoints, judge, arbitration::offer,
+        s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
+        s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()));
+    ZoneStage zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
+        micros(s.zoneSmoothing()), decisions::location);
+    this.stages = new FilterStage[] {admission, smoothing, portal, zone, arbitration, grouping};
+  }
+
+  static long micros(java.time.Duration d) {
+    return d.toNanos() / 1000;
+  }
+
+  /** One read. {@code ports} is the reader's antenna table (null: reader unknown). */
+  public void read(ReadPoints.Ports ports, int antennaId, long epcHigh, int epcLow, double rssiDbm,
+                   long readMicros, long nowMicros) {
+    ReadContext c = ctx;
+    c.epcHigh = epcHigh;
+    c.epcLow = epcLow;
+    c.readPoint = ports == null ? -1 : ports.readPoint(antennaId);
+    c.antennaMinRssi = c.readPoint < 0 ? Double.NaN : ports.minRssi(antennaId);
+    c.rssiDbm = rssiDbm;
+    c.readMicros = readMicros;
+    c.nowMicros = nowMicros;
+    c.track = null;
+    if (!admission.onRead(c)) {
+      return;
+    }
+    TagTrack t = table.get(epcHigh, epcLow);
+    if (t == null) {
+      t = new TagTrack(epcHigh, epcLow, readPoints.count(), ring, readPoints.doorCount(),
+          readPoints.zoneCount());
+      if (!table.put(t)) {
+        tableFull++;
+        return;
+      }
+    }
+    c.track = t;
+    for (int i = 1; i < stages.length; i++) {
+      if (!stages[i].onRead(c)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Every tag of one RO_ACCESS_REPORT. Tags whose EPC is not 96 bits or that carry no PeakRSSI are
+   * skipped and counted; the read time is LastSeenTimestampUTC, else FirstSeenTimestampUTC, else
+   * the gateway clock.
+   */
+  public void batch(ReadPoints.Ports ports, TagReportBatch batch, long nowMicros) {
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      if (batch.epcBitLength(i) != 96) {
+        unsupportedEpc++;
+        continue;
+      }
+      long rssi = batch.valueOr(i, TagField.PEAK_RSSI, Long.MIN_VALUE);
+      if (rssi == Long.MIN_VALUE) {
+        missingRssi++;
+        continue;
+      }
+      long at = batch.valueOr(i, TagField.LAST_SEEN_TIMESTAMP_UTC,
+          batch.valueOr(i, TagField.FIRST_SEEN_TIMESTAMP_UTC, nowMicros));
+      read(ports, (int) batch.valueOr(i, TagField.ANTENNA_ID, 0), batch.epcWord(i, 0),
+          (int) (batch.epcWord(i, 1) >>> 32), rssi, at, nowMicros);
+    }
+  }
+
+  /** Time-driven work: departures, passage ends, releases, bin changes, movement closes. */
+  public void tick(long nowMicros) {
+    int capacity = table.capacity();
+    for (int slot = 0; slot < capacity; slot++) {
+      TagTrack t = table.at(slot);
+      if (t != null) {
+        for (FilterStage stage : stages) {
+          stage.onTick(t, nowMicros);
+        }
+      }
+    }
+    for (FilterStage stage : stages) {
+      stage.afterTick(nowMicros);
+    }
+    for (int slot = 0; slot < table.capacity(); slot++) {
+      TagTrack t = table.at(slot);
+      if (t != null && nowMicros - t.lastActivityMicros > retentionMicros && !held(t)) {
+        table.removeAt(slot--);
+      }
+    }
+  }
+
+  private boolean held(TagTrack t) {
+    for (FilterStage stage : stages) {
+      if (stage.holds(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public List<StageCounters> counters() {
+    return java.util.Arrays.stream(stages).map(FilterStage::counters).toList();
+  }
+
+  /** Reads and decisions dropped, by reason. */
+  public Map<String, Long> drops() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("unmappedAntenna", admission.unmapped());
+    m.put("belowMinRssi", admission.weak());
+    m.put("epcPattern", admission.filtered());
+    m.put("unsupportedEpcLength", unsupportedEpc);
+    m.put("missingPeakRssi", missingRssi);
+    m.put("tagTableFull", tableFull);
+    m.put("overruledByOtherDoor", arbitration.overruled());
+    m.put("listenerFailures", decisions.listenerFailures());
+    return m;
+  }
+
+  public int trackedTags() {
+    return table.size();
+  }
+}

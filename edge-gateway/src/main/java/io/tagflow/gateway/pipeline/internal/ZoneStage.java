@@ -1,0 +1,130 @@
+package io.tagflow.gateway.pipeline.internal;
+
+/**
+ * Stage 5, zone location: a tag's bin is the zone where it is heard strongest, changed only past a
+ * margin and a hold-off.
+ *
+ * <p>Each zone keeps an exponentially smoothed RSSI per tag (time constant {@code zoneSmoothing},
+ * weighted by the real time between reads, so a zone read ten times a second does not out-vote one
+ * read twice a second just by rate). Only zones where smoothing says the tag is present compete.
+ * The strongest present zone becomes the candidate when it leads the current bin by {@code
+ * zoneMarginDb} (or the tag has no present bin); it must keep that lead for {@code zoneHoldOff}
+ * before the bin changes. Margin and hold-off together stop the flapping between neighbouring bins
+ * that raw strongest-antenna assignment produces.
+ *
+ * <p>The confidence of a change is the new zone's share of received power against the runner-up,
+ * {@code 1 / (1 + 10^(-lead/10))}: 0.5 at a tie, 0.8 at 6 dB, 1.0 with no competing zone.
+ */
+public final class ZoneStage implements FilterStage {
+  private final StageCounters counters = new StageCounters("zone");
+  private final ReadPoints readPoints;
+  private final int[][] zoneReadPoints;
+  private final double marginDb;
+  private final long holdOffMicros;
+  private final double smoothingMicros;
+  private final LocationSink sink;
+
+  /** Receives bin changes. */
+  @FunctionalInterface
+  public interface LocationSink {
+    void changed(TagTrack track, int bin, int fromBin, double confidence, long nowMicros);
+  }
+
+  public ZoneStage(ReadPoints readPoints, double marginDb, long holdOffMicros, long smoothingMicros,
+                   LocationSink sink) {
+    this.readPoints = readPoints;
+    this.marginDb = marginDb;
+    this.holdOffMicros = holdOffMicros;
+    this.smoothingMicros = smoothingMicros;
+    this.sink = sink;
+    this.zoneReadPoints = new int[readPoints.zoneCount()][];
+    for (int z = 0; z < zoneReadPoints.length; z++) {
+      final int zone = z;
+      zoneReadPoints[z] = java.util.stream.IntStream.range(0, readPoints.count())
+          .filter(rp -> readPoints.zone(rp) == zone).toArray();
+    }
+  }
+
+  @Override
+  public String name() {
+    return counters.name();
+  }
+
+  @Override
+  public boolean onRead(ReadContext read) {
+    int z = readPoints.zone(read.readPoint);
+    if (z < 0) {
+      return true;
+    }
+    counters.in++;
+    TagTrack t = read.track;
+    long last = t.zoneRssiAt[z];
+    if (last == 0) {
+      t.zoneRssi[z] = read.rssiDbm;
+    } else {
+      double dt = Math.max(0, read.readMicros - last);
+      t.zoneRssi[z] += (1 - Math.exp(-dt / smoothingMicros)) * (read.rssiDbm - t.zoneRssi[z]);
+    }
+    t.zoneRssiAt[z] = Math.max(last, read.readMicros);
+    return true;
+  }
+
+  @Override
+  public void onTick(TagTrack t, long nowMicros) {
+    int best = -1;
+    double bestRssi = Double.NEGATIVE_INFINITY;
+    double runnerUp = Double.NEGATIVE_INFINITY;
+    for (int z = 0; z < zoneReadPoints.length; z++) {
+      if (!present(t, z)) {
+        if (t.zoneRssiAt[z] != 0) {
+          t.zoneRssiAt[z] = 0; // forget the average of a zone the tag left
+        }
+        continue;
+      }
+      double r = t.zoneRssi[z];
+      if (r > bestRssi) {
+        runnerUp = bestRssi;
+        bestRssi = r;
+        best = z;
+      } else if (r > runnerUp) {
+        runnerUp = r;
+      }
+    }
+    if (best < 0 || best == t.bin) {
+      t.candidateBin = -1;
+      return;
+    }
+    double current = t.bin >= 0 && present(t, t.bin) ? t.zoneRssi[t.bin] : Double.NEGATIVE_INFINITY;
+    if (bestRssi - current < marginDb) {
+      t.candidateBin = -1;
+      return;
+    }
+    if (t.candidateBin != best) {
+      t.candidateBin = best;
+      t.candidateSinceMicros = nowMicros;
+    }
+    if (nowMicros - t.candidateSinceMicros >= holdOffMicros) {
+      double lead = bestRssi - runnerUp;
+      double confidence = 1 / (1 + Math.pow(10, -lead / 10));
+      int from = t.bin;
+      t.bin = best;
+      t.candidateBin = -1;
+      counters.out++;
+      sink.changed(t, best, from, confidence, nowMicros);
+    }
+  }
+
+  private boolean present(TagTrack t, int zone) {
+    for (int rp : zoneReadPoints[zone]) {
+      if (t.present[rp]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public StageCounters counters() {
+    return counters;
+  }
+}

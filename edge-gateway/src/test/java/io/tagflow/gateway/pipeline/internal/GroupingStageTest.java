@@ -1,0 +1,86 @@
+package io.tagflow.gateway.pipeline.internal;
+
+import static io.tagflow.gateway.pipeline.internal.Reads.ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagflow.gateway.pipeline.Direction;
+import io.tagflow.protocol.epc.Epc96;
+import io.tagflow.protocol.epc.EpcEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GroupingStageTest {
+  private final ReadPoints rps = Reads.layout();
+  private final List<OpenMovement> closed = new ArrayList<>();
+  // group gap 1.5 s, quiet gap 3 s
+  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000,
+      (m, now) -> closed.add(m));
+
+  private TagTrack sscc(int pallet) {
+    Epc96 epc = EpcEncoder.sscc96(2, "0614141", String.format("1%09d", pallet));
+    return Reads.track(rps, epc);
+  }
+
+  private TagTrack sgtin(long serial) {
+    return Reads.track(rps, Reads.sgtin(serial));
+  }
+
+  /** A pallet's crossings: SSCC at {@code passageMs}, cases spread ±400 ms around it. */
+  private void pallet(int pallet, int cases, long passageMs, long decidedMs) {
+    stage.accept(Candidates.crossing(sscc(pallet), 0, Direction.IN, -20, ms(passageMs)),
+        ms(decidedMs));
+    for (int i = 0; i < cases; i++) {
+      long p = passageMs - 400 + i * 800L / Math.max(1, cases - 1);
+      stage.accept(Candidates.crossing(sgtin(pallet * 100L + i), 0, Direction.IN, -25, ms(p)),
+          ms(decidedMs + i * 10L));
+    }
+  }
+
+  @Test
+  void oneSsccAndItsCases_oneMovementAfterQuietGap() {
+    pallet(1, 12, 10_000, 13_000);
+
+    stage.afterTick(ms(15_900));
+    assertThat(closed).as("quiet gap not over").isEmpty();
+    stage.afterTick(ms(16_200));
+
+    assertThat(closed).singleElement().satisfies(m -> {
+      assertThat(m.crossings).hasSize(13);
+      assertThat(m.pallet.track().isSscc()).isTrue();
+      assertThat(m.direction).isEqualTo(Direction.IN);
+    });
+  }
+
+  @Test
+  void twoPalletsInARow_twoMovements() {
+    pallet(1, 6, 10_000, 13_000);
+    pallet(2, 6, 14_000, 17_000);
+    stage.afterTick(ms(30_000));
+
+    assertThat(closed).hasSize(2);
+    assertThat(closed).allSatisfy(m -> assertThat(m.crossings).hasSize(7));
+    assertThat(closed.get(0).pallet.track()).isNotSameAs(closed.get(1).pallet.track());
+  }
+
+  @Test
+  void twoPalletsCloseTogether_secondSsccStartsItsOwnMovementAndCasesGoToNearest() {
+    // Passages 1.2 s apart: within the group gap, but a movement holds one SSCC.
+    pallet(1, 4, 10_000, 13_000);
+    pallet(2, 4, 11_200, 13_100);
+    stage.afterTick(ms(30_000));
+
+    assertThat(closed).hasSize(2);
+    assertThat(closed).extracting(m -> m.crossings.size()).containsExactlyInAnyOrder(5, 5);
+  }
+
+  @Test
+  void otherDirectionOrDoor_neverJoins() {
+    stage.accept(Candidates.crossing(sgtin(1), 0, Direction.IN, -20, ms(10_000)), ms(12_000));
+    stage.accept(Candidates.crossing(sgtin(2), 0, Direction.OUT, -20, ms(10_100)), ms(12_000));
+    stage.accept(Candidates.crossing(sgtin(3), 1, Direction.IN, -20, ms(10_200)), ms(12_000));
+    stage.afterTick(ms(20_000));
+
+    assertThat(closed).hasSize(3);
+  }
+}
