@@ -175,7 +175,7 @@ public final class TimelinePlanner {
 
   private Track track(String id, String sscc, List<String> lotIds, List<String> epcs, List<Flow> flows) {
     double speed = s.forklift().speedMps();
-    List<long[]> times = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
     List<Point> points = new ArrayList<>();
     Place first = places.resolve(flows.get(0).path().get(0));
     long t = first.kind() == Kind.TRAILER ? micros(flows.get(0).atS()) : 0;
@@ -215,7 +215,7 @@ public final class TimelinePlanner {
     double[] ys = new double[ts.length];
     double[] zs = new double[ts.length];
     for (int i = 0; i < ts.length; i++) {
-      ts[i] = times.get(i)[0];
+      ts[i] = times.get(i);
       xs[i] = points.get(i).x();
       ys[i] = points.get(i).y();
       zs[i] = points.get(i).z();
@@ -257,8 +257,8 @@ public final class TimelinePlanner {
     }
   }
 
-  private static void add(List<long[]> times, List<Point> points, long t, Point p) {
-    times.add(new long[] {t});
+  private static void add(List<Long> times, List<Point> points, long t, Point p) {
+    times.add(t);
     points.add(p);
   }
 
