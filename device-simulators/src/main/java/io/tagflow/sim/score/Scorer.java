@@ -124,6 +124,14 @@ public final class Scorer {
         String who = eventPallet[e] == null ? "(unregistered)" : eventPallet[e];
         String why = eventPallet[e] == null ? "none of its " + m.epcs().size() + " tags is on a pallet"
             : "no unmatched crossing of " + who + " within ±" + window.toSeconds() + " s";
+        for (Pair p : pairs) {
+          if (p.event() == e && matchOfCrossing[p.crossing()] >= 0) {
+            DoorCrossing dc = crossings.get(p.crossing());
+            why = "duplicate: " + who + "'s crossing of " + dc.door() + " at " + dc.at() + " is matched to event "
+                + movements.get(matchOfCrossing[p.crossing()]).id();
+            break;
+          }
+        }
         findings.add(new TimedFinding(m.startedAt(), new Finding(Kind.FALSE, who, m.door() + " "
             + m.direction() + " " + m.startedAt() + ".." + m.endedAt() + " (event " + m.id() + "): " + why)));
       }

@@ -97,6 +97,17 @@ class ScorerTest {
   }
 
   @Test
+  void score_duplicateEventOfOneCrossing_falseAndNamedDuplicate() {
+    List<ObservedMovement> m = perfectMovements();
+    m.add(movement("dup", "D1", Direction.IN, truth().crossings().get(0).at().plusSeconds(1), 2, null, epcs(1)));
+    ScoreReport r = SCORER.score(truth(), new ObservedEvents(m, perfectLocations(), 0));
+    assertThat(r.precision()).isEqualTo(0.8);
+    assertThat(r.recall()).isEqualTo(1.0);
+    assertThat(r.findings(Kind.FALSE)).singleElement()
+        .satisfies(f -> assertThat(f.detail()).contains("duplicate: P1's crossing of D1").contains("event m1"));
+  }
+
+  @Test
   void score_unregisteredTagsOnly_falseEventWithoutPallet() {
     List<ObservedMovement> m = perfectMovements();
     m.add(movement("stray", "D1", Direction.IN, T0.plusSeconds(10), 1, null, List.of("E2801160600002084C5B3A11")));
