@@ -29,6 +29,11 @@ final class MapRoutes {
   }
 
   private static void redirect(RoutingContext ctx) {
+    // Vert.x matches "/map" for "/map/" too: only the bare paths redirect, or the page would loop.
+    if (ctx.request().path().endsWith("/") && !"/".equals(ctx.request().path())) {
+      ctx.next();
+      return;
+    }
     String query = ctx.request().query();
     ctx.response().setStatusCode(302).putHeader("Location", query == null ? PATH : PATH + "?" + query).end();
   }
