@@ -1,6 +1,6 @@
 // The anomaly panel: rows keyed by anomaly id, newest first. Acknowledging is one click; the
 // supervisor's name is asked for once (the field above the list) and remembered in localStorage.
-import { postJson, seg } from './api.js';
+import { formatTime, postJson, seg } from './api.js';
 
 const KEEP = 200;
 const NAME_KEY = 'tagflow.supervisor';
@@ -13,10 +13,6 @@ const TYPE_TEXT = {
   door_dwell: 'Dwell at door',
 };
 
-function when(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { hour12: false });
-}
 
 export class AnomalyPanel {
   constructor(list, nameInput, message, openCount) {
@@ -106,7 +102,7 @@ export class AnomalyPanel {
     title.textContent = TYPE_TEXT[a.type] || a.type;
     const t = document.createElement('time');
     t.dateTime = a.at;
-    t.textContent = when(a.at);
+    t.textContent = formatTime(a.at);
     head.append(sev, title, t);
     const where = [a.door && `door ${a.door}`, a.bin && `bin ${a.bin}`, a.lotId && `lot ${a.lotId}`].filter(Boolean).join(' · ');
     const detail = document.createElement('p');
@@ -127,7 +123,7 @@ export class AnomalyPanel {
       const s = document.createElement('span');
       s.className = 'a-status';
       s.setAttribute('data-testid', `anomaly-${a.id}-status`);
-      s.textContent = `${a.status === 'acknowledged' ? '✓ Acknowledged' : '✓ Resolved'} by ${a.statusBy}, ${when(a.statusAt)}`;
+      s.textContent = `${a.status === 'acknowledged' ? '✓ Acknowledged' : '✓ Resolved'} by ${a.statusBy}, ${formatTime(a.statusAt)}`;
       foot.append(s);
     }
     li.append(foot);

@@ -30,3 +30,15 @@ export async function postJson(path, body) {
 
 /** Encodes one path segment (ids are [A-Za-z0-9._:-], but the user types lot ids). */
 export const seg = (s) => encodeURIComponent(s);
+
+/** A time for people: HH:MM:SS today, else YYYY-MM-DD HH:MM (24-hour, local time). */
+export function formatTime(iso, now = new Date()) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    return '';
+  }
+  const p = (n) => String(n).padStart(2, '0');
+  const hms = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return d.toDateString() === now.toDateString() ? hms
+    : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${hms.slice(0, 5)}`;
+}

@@ -1,5 +1,5 @@
 // Boot: pick the site (?site=, else the first configured), draw its layout, then follow the live feed.
-import { getJson, seg } from './api.js';
+import { formatTime, getJson, seg } from './api.js';
 import { LiveFeed, feedUrl } from './feed.js';
 import { FloorMap } from './floor.js';
 import { gradientCss } from './scale.js';
@@ -28,7 +28,7 @@ function legend(box) {
   bar.append(grad, ticks);
   const keys = document.createElement('ul');
   keys.className = 'legend-keys';
-  for (const [cls, text] of [['k-over', 'over capacity'], ['k-held', 'holds a locked lot'], ['k-hit', 'holds searched lot'],
+  for (const [cls, text] of [['k-empty', 'empty'], ['k-over', 'over capacity'], ['k-held', 'holds a locked lot'], ['k-hit', 'holds searched lot'],
     ['k-in', 'IN at door'], ['k-out', 'OUT at door']]) {
     const li = document.createElement('li');
     const sw = document.createElement('span');
@@ -118,7 +118,7 @@ async function binDetail(site, binId) {
     const body = document.createElement('tbody');
     for (const t of d.tags.slice(0, 200)) {
       const tr = document.createElement('tr');
-      for (const v of [t.epc, t.lotId || '—', new Date(t.at).toLocaleString([], { hour12: false })]) {
+      for (const v of [t.epc, t.lotId || '—', formatTime(t.at)]) {
         const td = document.createElement('td');
         td.textContent = v;
         tr.append(td);
@@ -183,6 +183,9 @@ async function main() {
   const refreshAnomalies = () => getJson(`/api/sites/${seg(site)}/anomalies?limit=200`)
     .then((list) => anomalies.replaceAll(list))
     .catch((e) => console.warn('anomalies:', e.message));
+  const refreshMovements = () => getJson(`/api/sites/${seg(site)}/movements?limit=40`)
+    .then((page) => ticker.replaceAll(page.items))
+    .catch((e) => console.warn('movements:', e.message));
   setInterval(refreshHeld, HELD_REFRESH_MS);
 
   const feed = new LiveFeed(feedUrl(site), (msg) => {
@@ -192,6 +195,7 @@ async function main() {
         // What happened while disconnected: anomalies and lock changes are re-read, not replayed.
         refreshAnomalies();
         refreshHeld();
+        refreshMovements();
         break;
       case 'occupancy':
         floor.updateBin(msg.data);

@@ -7,6 +7,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** Above this many bins the map drops the per-bin text (unreadable anyway) to keep the DOM small. */
 const LABEL_LIMIT = 400;
 const FLASH_MS = 2500;
+const EMPTY = '#e9ecef';
 
 function el(name, attrs = {}, parent = null) {
   const e = document.createElementNS(SVG, name);
@@ -63,14 +64,17 @@ export function placeLayout(layout) {
   const doorW = Math.max(w * 1.6, 2.5);
   const doors = doorsIn.map((d, i) => (d.x != null && d.y != null ? { ...d }
     : { ...d, x: minX + ((i + 0.5) * (maxX - minX + w)) / Math.max(1, doorsIn.length) - doorW / 2, y: maxY + h + 3 }));
-  const all = [...pts.map((b) => [b.x, b.y, b.x + w, b.y + h]), ...doors.map((d) => [d.x, d.y, d.x + doorW, d.y + doorW * 0.45])];
-  const pad = Math.max(w, h) * 0.8;
+  const doorH = doorW * 0.45;
+  // Doors get room above and below for their IN/OUT flash.
+  const all = [...pts.map((b) => [b.x, b.y, b.x + w, b.y + h]),
+    ...doors.map((d) => [d.x, d.y - doorH * 1.1, d.x + doorW, d.y + doorH * 2.1])];
+  const pad = Math.max(w, h) * 0.5;
   const x0 = Math.min(...all.map((a) => a[0])) - pad;
-  const y0 = Math.min(...all.map((a) => a[1])) - pad - 1.8 * h; // room for IN/OUT flashes above top doors
+  const y0 = Math.min(...all.map((a) => a[1])) - pad;
   const x1 = Math.max(...all.map((a) => a[2])) + pad;
-  const y1 = Math.max(...all.map((a) => a[3])) + pad + 1.8 * h;
+  const y1 = Math.max(...all.map((a) => a[3])) + pad;
   const cy = ys.length ? (Math.min(...ys) + maxY) / 2 : 0;
-  return { bins: pts, doors, w, h, doorW, doorH: doorW * 0.45, cy, box: [x0, y0, x1 - x0, y1 - y0] };
+  return { bins: pts, doors, w, h, doorW, doorH, cy, box: [x0, y0, x1 - x0, y1 - y0] };
 }
 
 export class FloorMap {
@@ -99,9 +103,10 @@ export class FloorMap {
     svg.setAttribute('viewBox', geo.box.join(' '));
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     const defs = el('defs', {}, svg);
-    const hatch = el('pattern', { id: 'hatch', width: 0.6, height: 0.6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
-    el('rect', { width: 0.6, height: 0.6, fill: 'transparent' }, hatch);
-    el('line', { x1: 0, y1: 0, x2: 0, y2: 0.6, stroke: '#fff', 'stroke-width': 0.22, 'stroke-opacity': 0.85 }, hatch);
+    // Black-and-white stripes: visible on every fill colour of the scale, pale or dark.
+    const hatch = el('pattern', { id: 'hatch', width: 0.8, height: 0.8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+    el('line', { x1: 0.1, y1: 0, x2: 0.1, y2: 0.8, stroke: '#fff', 'stroke-width': 0.16, 'stroke-opacity': 0.8 }, hatch);
+    el('line', { x1: 0.28, y1: 0, x2: 0.28, y2: 0.8, stroke: '#000', 'stroke-width': 0.16, 'stroke-opacity': 0.7 }, hatch);
     el('rect', { x: geo.box[0], y: geo.box[1], width: geo.box[2], height: geo.box[3], class: 'floor-bg' }, svg);
 
     const showLabels = geo.bins.length <= LABEL_LIMIT;
@@ -262,7 +267,9 @@ export class FloorMap {
     const held = lots.filter((l) => this.held.has(l));
     const hit = this.searchLot != null && (o.lots || {})[this.searchLot] > 0;
     const g = n.g;
-    n.rect.setAttribute('fill', fillColour(t));
+    // Empty is its own category (light grey, in the legend) so that empty bins recede and the scale's
+    // pale end still means "a little stock".
+    n.rect.setAttribute('fill', o.count === 0 ? EMPTY : fillColour(t));
     g.dataset.count = o.count;
     g.dataset.fill = o.fillPercent;
     g.classList.toggle('over', o.overCapacity);
@@ -327,7 +334,8 @@ export class FloorMap {
       d.anim.cancel();
     }
     d.flash.setAttribute('opacity', 1);
-    d.anim = d.flash.animate([{ opacity: 1 }, { opacity: 1, offset: 0.6 }, { opacity: 0.25 }],
+    // Full strength, then it settles at a faded level so the door's last movement stays readable.
+    d.anim = d.flash.animate([{ opacity: 1 }, { opacity: 1, offset: 0.6 }, { opacity: 0.45 }],
       { duration: FLASH_MS, fill: 'forwards', easing: 'ease-out' });
     d.box.animate([{ strokeWidth: this.geo.doorH * 0.18 }, { strokeWidth: this.geo.doorH * 0.04 }],
       { duration: FLASH_MS * 0.6, easing: 'ease-out' });

@@ -1,11 +1,7 @@
 // Lot search: where the lot's tags are now (bins highlighted on the map, and a list by place) and
 // its movements over time (oldest first, as a timeline).
-import { getJson, seg } from './api.js';
+import { formatTime, getJson, seg } from './api.js';
 
-function when(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { hour12: false });
-}
 
 function h(tag, text, attrs = {}) {
   const e = document.createElement(tag);
@@ -96,7 +92,7 @@ export class LotSearch {
     for (const lm of trace.movements) {
       const m = lm.movement;
       const li = h('li', null, { class: m.direction === 'IN' ? 'in' : 'out', 'data-door': m.doorId, 'data-direction': m.direction });
-      li.append(h('time', when(m.movedAt), { datetime: m.movedAt }),
+      li.append(h('time', formatTime(m.movedAt), { datetime: m.movedAt }),
         h('span', m.direction === 'IN' ? '▼ IN' : '▲ OUT', { class: 'dir' }),
         h('span', `${m.doorId} · ${lm.lotTags} of ${m.tagCount} tags`, { class: 'what' }));
       ol.append(li);

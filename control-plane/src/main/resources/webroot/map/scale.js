@@ -10,22 +10,25 @@ function hex(rgb) {
   return '#' + rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
 }
 
-/** The colour of fill fraction t (clamped to 0..1). */
+// Reversed, so that empty bins are pale and recede into the floor while full ones stand out dark.
+const STOPS = [...VIRIDIS].reverse();
+
+/** The colour of fill fraction t (clamped to 0..1): pale yellow when empty, dark violet when full. */
 export function fillColour(t) {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS.length - 1);
-  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (STOPS.length - 1);
+  const i = Math.min(STOPS.length - 2, Math.floor(x));
   const f = x - i;
-  const a = VIRIDIS[i];
-  const b = VIRIDIS[i + 1];
+  const a = STOPS[i];
+  const b = STOPS[i + 1];
   return hex([0, 1, 2].map((k) => a[k] + (b[k] - a[k]) * f));
 }
 
-/** Black or white, whichever reads better on the fill colour of t (viridis turns light above ~0.6). */
+/** Black or white, whichever reads better on the fill colour of t (the scale turns dark above ~0.45). */
 export function inkOn(t) {
-  return t >= 0.6 ? '#111' : '#fff';
+  return t <= 0.45 ? '#111' : '#fff';
 }
 
 /** CSS gradient of the whole scale, for the legend. */
 export function gradientCss() {
-  return 'linear-gradient(to right, ' + VIRIDIS.map((c, i) => `${hex(c)} ${i * 10}%`).join(', ') + ')';
+  return 'linear-gradient(to right, ' + STOPS.map((c, i) => `${hex(c)} ${i * 10}%`).join(', ') + ')';
 }

@@ -1,10 +1,8 @@
 // The movement ticker: newest first, at most KEEP rows; rows of one frame are inserted together.
+import { formatTime } from './api.js';
+
 const KEEP = 40;
 
-function time(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour12: false });
-}
 
 export class Ticker {
   constructor(list) {
@@ -36,9 +34,19 @@ export class Ticker {
     }
   }
 
+  /** Fills the list with stored movements (newest first), as the API's movement summaries. */
+  replaceAll(summaries) {
+    this.pending = [];
+    this.list.replaceChildren(...summaries.slice(0, KEEP).map((s) => this.row({
+      movementId: s.movementId, door: s.doorId, direction: s.direction, endedAt: s.movedAt, palletSscc: s.palletSscc,
+      count: s.tagCount,
+    })));
+  }
+
+  /** A row for a live movement event, or for a summary mapped to its field names. */
   row(m) {
     const li = document.createElement('li');
-    const n = m.tags ? m.tags.length : 0;
+    const n = m.tags ? m.tags.length : m.count || 0;
     li.className = m.direction === 'IN' ? 'in' : 'out';
     li.setAttribute('data-testid', `movement-${m.movementId}`);
     li.dataset.door = m.door;
@@ -46,7 +54,7 @@ export class Ticker {
     li.dataset.count = n;
     const t = document.createElement('time');
     t.dateTime = m.endedAt;
-    t.textContent = time(m.endedAt);
+    t.textContent = formatTime(m.endedAt);
     const dir = document.createElement('span');
     dir.className = 'dir';
     dir.textContent = m.direction === 'IN' ? '▼ IN' : '▲ OUT';

@@ -102,14 +102,14 @@ class MapPageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    browser = Browser.start(1600, 1000); // first: skips the class when there is no Chromium
+    browser = Browser.start(1600, 1100); // first: skips the class when there is no Chromium
     page = browser.driver();
     testDb = TestServices.newDatabase("map");
     db = Database.open(StoreOptions.defaults(testDb.jdbcUrl()), Clock.systemUTC());
     repositories = PgRepositories.create(db.dataSource());
     broker = TestServices.newBroker("map");
     topics = Topics.under(broker.topicPrefix() + UUID.randomUUID().toString().substring(0, 8) + "/");
-    events = new EventFixtures(Instant.now().minus(Duration.ofMinutes(30)));
+    events = new EventFixtures(Instant.now().minus(Duration.ofMinutes(10)));
     seedRegistry();
 
     vertx = Vertx.vertx();
@@ -365,17 +365,18 @@ class MapPageIT {
         putAway(b, epc(n++));
       }
     }
+    putAway("F-02", epc(210), epc(211)); // a locked lot that stays: hatched with a lock
     String[] over = {epc(1290), epc(1291), epc(1292), epc(1293), epc(1294)};
     putAway("D-04", over);
     waitFor().until(ExpectedConditions.attributeContains(bin("D-04"), "class", "over"));
-    moveThrough("D4", Direction.IN, epc(1295), epc(1296), epc(1297), epc(1298));
-    moveThrough("D2", Direction.OUT, epc(1001), epc(1002));
-    waitFor().until(ExpectedConditions.attributeToBe(door("D2"), "data-last-direction", "OUT"));
+    waitFor().until(ExpectedConditions.attributeContains(bin("F-02"), "class", "held"));
     waitFor().until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("[data-testid='anomaly-list'] li[data-type='bin_over_capacity']")));
-    // Let the flashes settle into their held (faded) state, then photograph.
-    waitFor().until(d -> ((ChromeDriver) d).executeScript(
-        "return document.getAnimations().every(a => a.playState !== 'running')").equals(Boolean.TRUE));
+    moveThrough("D4", Direction.IN, epc(1295), epc(1296), epc(1297), epc(1298));
+    moveThrough("D2", Direction.OUT, epc(1001), epc(1002));
+    waitFor().until(ExpectedConditions.attributeToBe(door("D4"), "data-last-direction", "IN"));
+    waitFor().until(ExpectedConditions.attributeToBe(door("D2"), "data-last-direction", "OUT"));
+    // Photograph while the door flashes are still at full strength (they hold for 1.5 s, then fade).
 
     Path shot = browser.screenshot(SCREENSHOT);
     assertThat(Files.size(shot)).isGreaterThan(20_000);
