@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <pre>
  * http:      { host: 127.0.0.1, port: 8080, bodyLimitBytes: 2097152 }
  * database:  { url: jdbc:postgresql://127.0.0.1:5432/tagflow, user: tagflow, password: ..., poolSize: 8 }
- * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: "" }
+ * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: "", clientId: tagflow-control-plane }
  * anomalies: { doorDwellSeconds: 900 }
  * sites:
  *   - id: dc1
@@ -50,7 +50,7 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   public ControlPlaneConfig {
     http = http == null ? new Http(null, null, null) : http;
     database = database == null ? new Database(null, null, null, null) : database;
-    mqtt = mqtt == null ? new Mqtt(null, null) : mqtt;
+    mqtt = mqtt == null ? new Mqtt(null, null, null) : mqtt;
     anomalies = anomalies == null ? new Anomalies(null) : anomalies;
     sites = sites == null ? List.of() : List.copyOf(sites);
     Set<String> ids = new HashSet<>();
@@ -90,7 +90,8 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   /** The PostgreSQL store. {@link #toString} never shows the password. */
   public record Database(String url, String user, String password, Integer poolSize) {
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/tagflow";
-    public static final String DEFAULT_USER = "tagflow";
+    /** None: the user comes from the URL ({@code ?user=...}) or the driver's default. */
+    public static final String DEFAULT_USER = null;
     public static final int DEFAULT_POOL_SIZE = 8;
 
     public Database {
@@ -113,14 +114,20 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   }
 
   /** The MQTT broker events arrive on. */
-  public record Mqtt(String uri, String topicPrefix) {
+  public record Mqtt(String uri, String topicPrefix, String clientId) {
     public static final String DEFAULT_URI = "tcp://127.0.0.1:1883";
+    /**
+     * Stable across restarts, so the broker hands this instance's unacknowledged messages back (give each
+     * instance its own when running several).
+     */
+    public static final String DEFAULT_CLIENT_ID = "tagflow-control-plane";
     /** Empty: topics are the contract's own, {@code tagflow/v1/...} ({@link io.tagflow.protocol.event.Topics}). */
     public static final String DEFAULT_TOPIC_PREFIX = "";
 
     public Mqtt {
       uri = uri == null || uri.isBlank() ? DEFAULT_URI : uri;
       topicPrefix = topicPrefix == null ? DEFAULT_TOPIC_PREFIX : topicPrefix;
+      clientId = clientId == null || clientId.isBlank() ? DEFAULT_CLIENT_ID : clientId;
       if (!uri.matches("(tcp|ssl|ws|wss)://.+")) {
         throw new IllegalArgumentException("uri must start with tcp://, ssl://, ws:// or wss:// (got '" + uri + "')");
       }
@@ -156,7 +163,6 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   private static ControlPlaneConfig read(Path file) {
     YAMLMapper mapper = YAMLMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .build();
@@ -236,7 +242,7 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
       Database d = new Database(env.getOrDefault(ENV_PG_URL, database.url()),
           env.getOrDefault(ENV_PG_USER, database.user()), env.getOrDefault(ENV_PG_PASSWORD, database.password()),
           database.poolSize());
-      Mqtt m = new Mqtt(env.getOrDefault(ENV_MQTT_URI, mqtt.uri()), mqtt.topicPrefix());
+      Mqtt m = new Mqtt(env.getOrDefault(ENV_MQTT_URI, mqtt.uri()), mqtt.topicPrefix(), mqtt.clientId());
       return new ControlPlaneConfig(h, d, m, anomalies, sites);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("environment override (" + String.join(", ", env.keySet().stream()

@@ -73,6 +73,27 @@ class ControlPlaneConfigTest {
   }
 
   @Test
+  void load_siteWithoutOptionalSettings_defaultsThem() throws Exception {
+    Path file = write("sites:\n  - id: dc1\n    bins: [ { id: A-01, capacity: 4 } ]\n");
+
+    ControlPlaneConfig c = ControlPlaneConfig.load(file, Map.of());
+
+    assertThat(c.sites()).singleElement().satisfies(s -> {
+      assertThat(s.enforceAuthorisations()).isFalse();
+      assertThat(s.doors()).isEmpty();
+      assertThat(s.name()).isEqualTo("dc1");
+    });
+  }
+
+  @Test
+  void load_binWithoutCapacity_saysCapacityMustBePositive() throws Exception {
+    Path file = write("sites:\n  - id: dc1\n    bins: [ { id: A-01 } ]\n");
+
+    assertThatThrownBy(() -> ControlPlaneConfig.load(file, Map.of()))
+        .hasMessageContaining("sites[0].bins[0]").hasMessageContaining("capacity of bin A-01 must be positive");
+  }
+
+  @Test
   void load_emptyFile_givesDefaults() throws Exception {
     assertThat(ControlPlaneConfig.load(write(""), Map.of())).isEqualTo(ControlPlaneConfig.defaults());
   }

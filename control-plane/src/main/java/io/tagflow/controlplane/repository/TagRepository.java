@@ -13,7 +13,7 @@ public interface TagRepository extends TagLookup {
    * Inserts or replaces registry entries (an EPC moves to the lot last given for it). Idempotent; all or
    * nothing.
    *
-   * @return how many entries were inserted or changed
+   * @return how many entries were stored (given), changed or not
    */
   int upsertAll(List<TagRecord> tags);
 

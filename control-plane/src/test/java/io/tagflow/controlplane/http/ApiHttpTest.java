@@ -10,6 +10,7 @@ import io.tagflow.controlplane.ControlPlane;
 import io.tagflow.controlplane.ControlPlaneConfig;
 import io.tagflow.controlplane.fixtures.Events;
 import io.tagflow.controlplane.fixtures.FakeClock;
+import io.tagflow.controlplane.fixtures.FeedClient;
 import io.tagflow.controlplane.fixtures.InMemoryStore;
 import io.tagflow.controlplane.fixtures.Layouts;
 import io.tagflow.protocol.event.Direction;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -335,6 +337,26 @@ class ApiHttpTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).startsWith("openapi: 3.");
+  }
+
+  @Test
+  void liveFeed_snapshotThenOccupancyDelta() throws Exception {
+    try (FeedClient feed = new FeedClient(cp.port(), "dc1")) {
+      JsonNode snapshot = feed.await(FeedClient.kind("snapshot"), Duration.ofSeconds(10));
+      assertThat(snapshot.get("data").get("bins")).hasSize(3);
+
+      cp.events().accept(Events.location(epc(1001), "A-02", T0.plusSeconds(500)));
+
+      JsonNode delta = feed.await(FeedClient.kind("occupancy"), Duration.ofSeconds(10));
+      assertThat(delta.get("site").asText()).isEqualTo("dc1");
+      assertThat(delta.get("data").get("bin").asText()).isEqualTo("A-02");
+      assertThat(delta.get("data").get("count").asInt()).isPositive();
+    }
+  }
+
+  @Test
+  void liveFeed_plainGet_is400NamingUpgrade() throws Exception {
+    assertProblem(get("/api/sites/dc1/live"), 400, "Upgrade");
   }
 
   @Test

@@ -1,0 +1,60 @@
+package io.tagflow.controlplane;
+
+import io.tagflow.controlplane.ingest.IngestListener;
+import io.tagflow.controlplane.store.StoredBatch;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each committed ingest batch to the {@link EventProcessor} on one thread of its own, in commit
+ * order (the processor blocks on registry lookups; the ingest thread must not). The queue is bounded
+ * ({@value #QUEUE_BATCHES} batches); when it is full the ingest thread processes the batch itself,
+ * which slows ingest down instead of dropping or piling up events.
+ *
+ * <p>Only movements new to the store are processed (a redelivered duplicate was processed when first
+ * stored); location, reader-status and health events are processed every time (harmless: the live
+ * state is last-writer-wins and anomaly ids are derived from the event).
+ */
+final class EventListener implements IngestListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventListener.class);
+  static final int QUEUE_BATCHES = 1000;
+
+  private final EventProcessor processor;
+  private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(QUEUE_BATCHES), r -> {
+        Thread t = new Thread(r, "tagflow-live-state");
+        t.setDaemon(true);
+        return t;
+      }, new ThreadPoolExecutor.CallerRunsPolicy());
+
+  EventListener(EventProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public void onStored(StoredBatch stored) {
+    executor.execute(() -> {
+      try {
+        stored.newMovements().forEach(processor::accept);
+        stored.batch().locations().forEach(processor::accept);
+        stored.batch().readerStatuses().forEach(processor::accept);
+        stored.batch().health().forEach(processor::accept);
+      } catch (RuntimeException e) {
+        // The batch is stored: the live state catches up at the next rebuild. Logged once per batch.
+        log.error("Live state/anomaly processing of a stored batch of {} events failed", stored.batch().size(), e);
+      }
+    });
+  }
+
+  /** Stops taking batches and waits (briefly) for the queued ones. */
+  @Override
+  public void close() throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("Live state processing did not finish within 10 s; {} batches dropped", executor.shutdownNow().size());
+    }
+  }
+}
