@@ -6,15 +6,10 @@ import static io.tagflow.controlplane.EventFixtures.epc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tagflow.controlplane.ControlPlane;
 import io.tagflow.controlplane.ControlPlaneConfig;
+import io.tagflow.controlplane.ControlPlaneService;
 import io.tagflow.controlplane.EventFixtures;
 import io.tagflow.controlplane.fixtures.Browser;
-import io.tagflow.controlplane.ingest.IngestOptions;
-import io.tagflow.controlplane.ingest.MqttIngest;
 import io.tagflow.controlplane.model.BinSpec;
 import io.tagflow.controlplane.model.DoorSpec;
 import io.tagflow.controlplane.model.Lot;
@@ -24,10 +19,8 @@ import io.tagflow.controlplane.model.TagRecord;
 import io.tagflow.controlplane.repository.Repositories;
 import io.tagflow.controlplane.repository.postgres.PgRepositories;
 import io.tagflow.controlplane.store.Database;
-import io.tagflow.controlplane.store.PostgresEventStore;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.protocol.event.Direction;
-import io.tagflow.protocol.event.Event;
 import io.tagflow.protocol.event.EventCodec;
 import io.tagflow.protocol.event.Topics;
 import io.tagflow.testing.TestBroker;
@@ -47,10 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -89,11 +79,9 @@ class MapPageIT {
   private static TestBroker broker;
   private static Topics topics;
   private static MqttClient publisher;
-  private static MqttIngest ingest;
-  private static ExecutorService processor;
   private static Vertx vertx;
   private static ControlPlaneConfig config;
-  private static final AtomicReference<ControlPlane> cp = new AtomicReference<>();
+  private static ControlPlaneService service;
   private static Browser browser;
   private static ChromeDriver page;
   private static EventFixtures events;
@@ -105,30 +93,19 @@ class MapPageIT {
     browser = Browser.start(1600, 1100); // first: skips the class when there is no Chromium
     page = browser.driver();
     testDb = TestServices.newDatabase("map");
+    broker = TestServices.newBroker("map");
+    topics = Topics.under(broker.topicPrefix());
+    events = new EventFixtures(Instant.now().minus(Duration.ofMinutes(10)));
+    // A fixed port: the page must find the control plane again at the same address after a restart.
+    config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, freePort(), null),
+        new ControlPlaneConfig.Database(testDb.jdbcUrl(), null, null, 4),
+        new ControlPlaneConfig.Mqtt(broker.uri(), broker.topicPrefix(), "it-map-" + UUID.randomUUID()),
+        null, List.of(layout()));
+    vertx = Vertx.vertx();
+    service = startService();
     db = Database.open(StoreOptions.defaults(testDb.jdbcUrl()), Clock.systemUTC());
     repositories = PgRepositories.create(db.dataSource());
-    broker = TestServices.newBroker("map");
-    topics = Topics.under(broker.topicPrefix() + UUID.randomUUID().toString().substring(0, 8) + "/");
-    events = new EventFixtures(Instant.now().minus(Duration.ofMinutes(10)));
     seedRegistry();
-
-    vertx = Vertx.vertx();
-    config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, freePort(), null), null, null, null,
-        List.of(layout()));
-    cp.set(startControlPlane());
-
-    // Ingest hands each committed batch to the current control plane, off the ingest thread.
-    processor = Executors.newSingleThreadExecutor();
-    IngestOptions options = IngestOptions.defaults(broker.uri(), "it-map-" + UUID.randomUUID())
-        .withTopicPrefix(topics.root().substring(0, topics.root().length() - Topics.ROOT.length()))
-        .withBatching(100, Duration.ofMillis(20));
-    ingest = new MqttIngest(options, new PostgresEventStore(db.dataSource()), List.of(batch -> processor.execute(() -> {
-      ControlPlane current = cp.get();
-      List<Event> accepted = new ArrayList<>(batch.newMovements());
-      accepted.addAll(batch.batch().locations());
-      accepted.forEach(current.events()::accept);
-    })), new SimpleMeterRegistry(), Clock.systemUTC());
-    ingest.start();
     publisher = new MqttClient(broker.uri(), "it-map-pub-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectionOptions o = new MqttConnectionOptions();
     o.setCleanStart(true);
@@ -145,15 +122,8 @@ class MapPageIT {
       publisher.disconnect();
       publisher.close();
     }
-    if (ingest != null) {
-      ingest.close();
-    }
-    if (processor != null) {
-      processor.shutdown();
-      processor.awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (cp.get() != null) {
-      await(cp.get().stop());
+    if (service != null) {
+      await(service.stop());
     }
     if (vertx != null) {
       await(vertx.close());
@@ -199,9 +169,8 @@ class MapPageIT {
     repositories.tags().upsertAll(tags);
   }
 
-  static ControlPlane startControlPlane() throws Exception {
-    return await(ControlPlane.start(vertx, config, repositories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        Clock.systemUTC()));
+  static ControlPlaneService startService() throws Exception {
+    return await(ControlPlaneService.start(vertx, config, Clock.systemUTC()));
   }
 
   static int freePort() throws Exception {
@@ -334,7 +303,8 @@ class MapPageIT {
     By banner = By.cssSelector("[data-testid='connection-banner']");
     assertThat(page.findElement(banner).isDisplayed()).isFalse();
 
-    await(cp.getAndSet(null).stop());
+    await(service.stop());
+    service = null;
     WebElement shown = waitFor().until(ExpectedConditions.visibilityOfElementLocated(banner));
     assertThat(shown.getText()).contains("reconnecting…");
     assertThat(page.findElement(By.cssSelector("[data-testid='connection-status']")).getDomAttribute("data-state"))
@@ -342,7 +312,7 @@ class MapPageIT {
     // It keeps trying with growing delays: wait for a second attempt before coming back.
     waitFor().until(ExpectedConditions.textToBePresentInElementLocated(banner, "attempt 2"));
 
-    cp.set(startControlPlane());
+    service = startService();
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(banner));
     awaitLive();
     assertThat(bin("A-01").getDomAttribute("data-count")).as("state rebuilt from the store").isEqualTo("3");
