@@ -17,6 +17,7 @@ export class LiveFeed {
     this.onState = onState;
     this.backoff = backoff;
     this.attempt = 0;
+    this.reconnects = 0;
     this.ws = null;
     this.timer = null;
   }
@@ -50,8 +51,10 @@ export class LiveFeed {
       }
       this.onMessage(msg);
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.ws === ws) {
+        this.reconnects += 1;
+        this.lastClose = `${e.code} ${e.reason}`;
         this.ws = null;
         this.retry();
       }

@@ -6,7 +6,7 @@ import { fillColour, inkOn } from './scale.js';
 const SVG = 'http://www.w3.org/2000/svg';
 /** Above this many bins the map drops the per-bin text (unreadable anyway) to keep the DOM small. */
 const LABEL_LIMIT = 400;
-const FLASH_MS = 2500;
+const FLASH_MS = 1500;
 const EMPTY = '#e9ecef';
 
 function el(name, attrs = {}, parent = null) {
@@ -117,8 +117,7 @@ export class FloorMap {
         transform: `translate(${b.x} ${b.y})`, 'data-count': 0, 'data-fill': 0, 'data-capacity': b.capacity,
       }, binLayer);
       const rect = el('rect', { class: 'bin-box', width: geo.w, height: geo.h, rx: geo.w * 0.06, fill: fillColour(0) }, g);
-      const hatchRect = el('rect', { class: 'bin-hatch', width: geo.w, height: geo.h, fill: 'url(#hatch)' }, g);
-      const node = { g, rect, hatchRect, spec: b, occ: null, icons: null, label: null };
+      const node = { g, rect, hatch: null, spec: b, occ: null, icons: null, label: null };
       if (showLabels) {
         const fs = Math.min(geo.w / 4.2, geo.h / 2.8);
         node.label = el('text', { class: 'bin-label', x: geo.w / 2, y: geo.h * 0.42, 'font-size': fs, 'text-anchor': 'middle' }, g);
@@ -129,21 +128,29 @@ export class FloorMap {
       this.paintBin(node, { bin: b.id, capacity: b.capacity, count: 0, lots: {}, unregistered: 0, fillPercent: 0, overCapacity: false });
     }
 
-    const doorLayer = el('g', { class: 'doors' }, svg);
+    // Doors live in their own SVG on top (a separate compositing layer): their flashes change many
+    // times a second, and must not make the browser repaint 2,000 bins each time.
+    const overlay = this.overlay || el('svg', { class: 'floor-overlay', 'aria-hidden': 'false' });
+    this.overlay = overlay;
+    overlay.replaceChildren();
+    overlay.setAttribute('viewBox', geo.box.join(' '));
+    overlay.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    svg.after(overlay);
+    const doorLayer = el('g', { class: 'doors' }, overlay);
     for (const d of geo.doors) {
       const inward = d.y + geo.doorH / 2 > geo.cy ? -1 : 1; // IN points towards the bins
       const g = el('g', {
         class: 'door', 'data-testid': `door-${d.id}`, 'data-door': d.id, tabindex: 0, role: 'img',
         'aria-label': `Dock door ${d.id}`, transform: `translate(${d.x} ${d.y})`, 'data-movements': 0,
       }, doorLayer);
-      const box = el('rect', { class: 'door-box', width: geo.doorW, height: geo.doorH, rx: 0.15, 'stroke-width': geo.doorH * 0.04 }, g);
+      const box = el('rect', { class: 'door-box', width: geo.doorW, height: geo.doorH, rx: 0.15 }, g);
       const t = el('text', { class: 'door-label', x: geo.doorW / 2, y: geo.doorH * 0.68, 'font-size': geo.doorH * 0.55, 'text-anchor': 'middle' }, g);
       t.textContent = d.id;
       const fy = inward < 0 ? -geo.doorH * 0.35 : geo.doorH * 1.35;
       const flash = el('g', { class: 'flash', 'data-testid': `door-${d.id}-flash`, transform: `translate(${geo.doorW / 2} ${fy})`, opacity: 0 }, g);
       const arrow = el('path', { class: 'flash-arrow' }, flash);
       const text = el('text', { class: 'flash-text', x: geo.doorH * 0.5, y: 0, 'font-size': geo.doorH * 0.62, 'dominant-baseline': 'middle' }, flash);
-      this.doors.set(d.id, { g, box, flash, arrow, text, inward, total: 0, anim: null });
+      this.doors.set(d.id, { g, box, flash, arrow, text, inward, total: 0, fade: 0 });
     }
 
     svg.addEventListener('pointerover', (e) => this.hover(e));
@@ -286,6 +293,11 @@ export class FloorMap {
       n.sub.setAttribute('fill', ink);
       n.sub.textContent = `${o.count}/${o.capacity}`;
     }
+    if (held.length && !n.hatch) {
+      // Made on first need, like the icons: most bins never hold a held lot.
+      n.hatch = el('rect', { class: 'bin-hatch', width: this.geo.w, height: this.geo.h, fill: 'url(#hatch)' });
+      n.rect.after(n.hatch);
+    }
     if (o.overCapacity || held.length) {
       this.icons(n, o.overCapacity, held.length > 0);
     } else if (n.icons) {
@@ -330,14 +342,14 @@ export class FloorMap {
       : `M0 ${-s * 0.6} L${-s * 0.45} ${-s * 0.6} L0 ${s * 0.6} L${s * 0.45} ${-s * 0.6} Z`);
     d.text.textContent = `${dir} ${count}`;
     d.g.setAttribute('aria-label', `Dock door ${id}: last movement ${dir}, ${count} tags`);
-    if (d.anim) {
-      d.anim.cancel();
-    }
+    // Full strength for a moment, then a step down to a faded level where the door's last movement
+    // stays readable. Two discrete changes rather than an animation: nothing repaints in between.
     d.flash.setAttribute('opacity', 1);
-    // Full strength, then it settles at a faded level so the door's last movement stays readable.
-    d.anim = d.flash.animate([{ opacity: 1 }, { opacity: 1, offset: 0.6 }, { opacity: 0.45 }],
-      { duration: FLASH_MS, fill: 'forwards', easing: 'ease-out' });
-    d.box.animate([{ strokeWidth: this.geo.doorH * 0.18 }, { strokeWidth: this.geo.doorH * 0.04 }],
-      { duration: FLASH_MS * 0.6, easing: 'ease-out' });
+    d.g.classList.add('active');
+    clearTimeout(d.fade);
+    d.fade = setTimeout(() => {
+      d.flash.setAttribute('opacity', 0.45);
+      d.g.classList.remove('active');
+    }, FLASH_MS);
   }
 }
