@@ -11,6 +11,7 @@ import io.tagflow.sim.scenario.Zone;
 import io.tagflow.sim.truth.GroundTruth;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -110,6 +111,23 @@ public final class Scene {
     for (ReaderSim r : readers) {
       r.advanceTo(micros, sink);
     }
+  }
+
+  /** Every planned pallet (declared and generated) with its tags; stray tags are on no pallet. */
+  public List<PalletTags> palletTags() {
+    HexFormat hex = HexFormat.of().withUpperCase();
+    List<PalletTags> out = new ArrayList<>();
+    for (PlannedPallet p : pallets) {
+      if (p.sscc() == null) {
+        continue;
+      }
+      List<String> epcs = new ArrayList<>(p.tagEnd() - p.tagStart());
+      for (int i = p.tagStart(); i < p.tagEnd(); i++) {
+        epcs.add(hex.toHexDigits(tags.epcHigh(i)) + hex.toHexDigits(tags.epcLow(i)));
+      }
+      out.add(new PalletTags(p.id(), p.sscc(), p.lots(), epcs));
+    }
+    return out;
   }
 
   List<PlannedPallet> pallets() {
