@@ -61,6 +61,7 @@ public final class Demo implements AutoCloseable {
   private SiteLayout site;
   private URI url;
   private StatusReporter status;
+  private final List<Integer> listening = new ArrayList<>();
 
   private Demo(PrintStream out, Clock clock) {
     this.out = out;
@@ -87,28 +88,34 @@ public final class Demo implements AutoCloseable {
 
   private void startAll(DemoOptions options, Scenario scenario) throws Exception {
     workDir = Files.createTempDirectory("tagflow-demo");
+    // PostgreSQL and the broker start side by side: each takes seconds, mostly waiting on its own I/O.
+    long t0 = System.nanoTime();
+    CompletableFuture<EmbeddedPostgresServer> pg = options.pgUrl() != null ? null
+        : CompletableFuture.supplyAsync(EmbeddedPostgresServer::start);
+    CompletableFuture<EmbeddedBroker> mq = options.mqttUri() != null ? null
+        : CompletableFuture.supplyAsync(EmbeddedBroker::start);
+    try {
+      if (pg != null) {
+        postgres = pg.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        jdbcUrl = postgres.jdbcUrl();
+        step(t0, "PostgreSQL (embedded) on 127.0.0.1:" + postgres.port());
+      } else {
+        jdbcUrl = options.pgUrl();
+        step(t0, "PostgreSQL at " + DemoOptions.withoutQuery(jdbcUrl));
+      }
+    } finally {
+      if (mq != null) {
+        // Owned from here on whatever happened to PostgreSQL, so that close() stops it.
+        broker = mq.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+    String mqttUri = broker != null ? broker.uri() : options.mqttUri();
+    step(t0, (broker != null ? "MQTT 5 broker (embedded HiveMQ CE) at " : "MQTT broker at ") + mqttUri);
+
     long t = System.nanoTime();
-    if (options.pgUrl() == null) {
-      postgres = EmbeddedPostgresServer.start();
-      jdbcUrl = postgres.jdbcUrl();
-      step(t, "PostgreSQL (embedded) on 127.0.0.1:" + postgres.port());
-    } else {
-      jdbcUrl = options.pgUrl();
-      step(t, "PostgreSQL at " + DemoOptions.withoutQuery(jdbcUrl));
-    }
-
-    t = System.nanoTime();
-    String mqttUri;
-    if (options.mqttUri() == null) {
-      broker = EmbeddedBroker.start();
-      mqttUri = broker.uri();
-      step(t, "MQTT 5 broker (embedded HiveMQ CE) at " + mqttUri);
-    } else {
-      mqttUri = options.mqttUri();
-      step(t, "MQTT broker at " + mqttUri);
-    }
-
-    t = System.nanoTime();
+    // Planning the scene (every pallet of the run) overlaps the control plane's start.
+    CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
+        () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     site = DemoSite.siteLayout(scenario);
     ControlPlaneConfig cpConfig = new ControlPlaneConfig(
         new ControlPlaneConfig.Http("127.0.0.1", options.httpPort(), null),
@@ -123,7 +130,7 @@ public final class Demo implements AutoCloseable {
         + " bins), HTTP on " + url);
 
     t = System.nanoTime();
-    Scene scene = Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    Scene scene = planned.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     List<DemoSite.TagRow> registry = DemoSite.tagRegistry(scenario, scene.palletTags());
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Seeder seeder = new Seeder(http, url);
@@ -144,6 +151,14 @@ public final class Demo implements AutoCloseable {
     step(t, "gateway " + gwConfig.gateway() + ": " + gwConfig.readers().size() + " readers, ops on 127.0.0.1:"
         + gateway.opsPort());
 
+    listening.add(controlPlane.controlPlane().port());
+    addresses.values().forEach(a -> listening.add(a.getPort()));
+    if (postgres != null) {
+      listening.add(postgres.port());
+    }
+    if (broker != null) {
+      listening.add(broker.port());
+    }
     status = new StatusReporter(jdbcUrl, site.id(), readers, out, startedNanos);
     status.start(options.statusEvery());
   }
@@ -190,9 +205,12 @@ public final class Demo implements AutoCloseable {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  /** The simulated readers' ports (for checks that they are released). */
-  public List<Integer> readerPorts() {
-    return readers.stream().map(r -> r.address()).filter(a -> a != null).map(InetSocketAddress::getPort).toList();
+  /**
+   * Every TCP port the demo listens on (HTTP, simulated readers, and the embedded PostgreSQL and broker
+   * when they run), for checks that {@link #close} releases them.
+   */
+  public List<Integer> listeningPorts() {
+    return List.copyOf(listening);
   }
 
   /**

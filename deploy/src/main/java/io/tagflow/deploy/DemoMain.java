@@ -55,6 +55,15 @@ public final class DemoMain implements Callable<Integer> {
     System.exit(new CommandLine(new DemoMain()).execute(args));
   }
 
+  @SuppressWarnings("removal")
+  private static void trap(String signal, CountDownLatch stop) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal(signal), sig -> stop.countDown());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // signal unknown on this platform: the shutdown hook still stops the demo, less orderly
+    }
+  }
+
   /** The options these arguments give; picocli or range errors throw with a one-line message. */
   static DemoOptions parse(String... args) {
     DemoMain main = new DemoMain();
@@ -105,15 +114,19 @@ public final class DemoMain implements Callable<Integer> {
     out.printf(java.util.Locale.ROOT, "tagflow demo: ready in %.1f s. Open the map: %s   (Ctrl-C stops)%n",
         demo.uptimeSeconds(), demo.url());
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("tagflow demo: stopping");
-      demo.close();
-      out.println("tagflow demo: stopped");
-      out.flush();
-      stopped.countDown();
-    }, "tagflow-demo-shutdown"));
-    stopped.await();
+    CountDownLatch stop = new CountDownLatch(1);
+    // Ctrl-C and SIGTERM are taken over so that the demo stops its parts in order before the JVM's
+    // shutdown begins: the embedded PostgreSQL and HiveMQ register shutdown hooks of their own that
+    // would otherwise stop them underneath a control plane still flushing. The hook below covers
+    // every other way the JVM may exit; close() is idempotent.
+    trap("INT", stop);
+    trap("TERM", stop);
+    Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "tagflow-demo-shutdown"));
+    stop.await();
+    out.println("tagflow demo: stopping");
+    demo.close();
+    out.println("tagflow demo: stopped");
+    out.flush();
     return 0;
   }
 }

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
  * and data in a temporary directory that {@link #close} deletes.
  */
 public final class EmbeddedBroker implements AutoCloseable {
-  /** How long {@link #start} and {@link #close} wait for the broker. */
+  /** How long {@link #start} waits for the broker. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** How long {@link #close} waits for the broker to stop. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
   private final EmbeddedHiveMQ broker;
   private final Path home;
@@ -101,11 +103,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     return port;
   }
 
-  /** Stops the broker (bounded by {@link #TIMEOUT}) and deletes its directory. */
+  /** Stops the broker (bounded by {@link #STOP_TIMEOUT}) and deletes its directory. */
   @Override
   public void close() {
     try {
-      broker.stop().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      broker.stop().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       broker.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
