@@ -52,7 +52,7 @@ class DemoIT {
 
       JsonNode movements = await(api, "/api/sites/dc-demo/movements?limit=10",
           n -> n.path("items").size() > 0);
-      assertThat(movements.path("items").get(0).path("door").asText()).startsWith("D");
+      assertThat(movements.path("items").get(0).path("doorId").asText()).startsWith("D");
 
       JsonNode anomalies = await(api, "/api/sites/dc-demo/anomalies?limit=100", n -> contains(n, "LOT-HOLD"));
       JsonNode exit = find(anomalies, "LOT-HOLD");
