@@ -90,6 +90,9 @@ public final class DemoMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Logging is initialised here, on one thread, before components start logging from several at
+    // once (SLF4J would otherwise replay their early calls with a warning).
+    org.slf4j.LoggerFactory.getLogger(DemoMain.class);
     PrintStream out = System.out;
     DemoOptions options;
     Scenario s;
