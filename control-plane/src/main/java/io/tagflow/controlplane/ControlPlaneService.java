@@ -1,5 +1,6 @@
 package io.tagflow.controlplane;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagflow.controlplane.ingest.IngestOptions;
@@ -40,8 +41,8 @@ public final class ControlPlaneService {
     ControlPlaneConfig.Database d = config.database();
     StoreOptions storeOptions = new StoreOptions(d.url(), d.user(), d.password(), d.poolSize(), false,
         StoreOptions.DEFAULT_COMPRESS_AFTER, StoreOptions.DEFAULT_RETAIN_FOR, StoreOptions.DEFAULT_PARTITIONS_AHEAD);
-    return vertx.executeBlocking(() -> Database.open(storeOptions, clock)).compose(db ->
-        ControlPlane.start(vertx, config, PgRepositories.create(db.dataSource()), metrics, clock)
+    return vertx.executeBlocking(() -> bindPoolMetrics(Database.open(storeOptions, clock), metrics)).compose(db ->
+        ControlPlane.start(vertx, config, PgRepositories.create(db.dataSource(), clock), metrics, clock)
             .compose(cp -> {
               EventListener listener = new EventListener(cp.events());
               return vertx.executeBlocking(() -> new MqttIngest(
@@ -53,6 +54,17 @@ public final class ControlPlaneService {
                   .onFailure(e -> cp.stop());
             })
             .onFailure(e -> db.close()));
+  }
+
+  /**
+   * Binds the store's connection pool meters ({@code hikaricp_connections_*}) to the registry served at
+   * {@code /metrics}. Hikari accepts a registry once, also after the pool started.
+   */
+  private static Database bindPoolMetrics(Database db, PrometheusMeterRegistry metrics) {
+    if (db.dataSource() instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
+      pool.setMetricRegistry(metrics);
+    }
+    return db;
   }
 
   /** The running API and live state. */

@@ -2,7 +2,9 @@ package io.tagflow.controlplane;
 
 import io.tagflow.controlplane.anomaly.Anomaly;
 import io.tagflow.controlplane.anomaly.AnomalyService;
+import io.tagflow.controlplane.anomaly.AnomalyStatus;
 import io.tagflow.controlplane.anomaly.BinOverCapacityRule;
+import io.tagflow.controlplane.anomaly.DeviceVerdict;
 import io.tagflow.controlplane.anomaly.DoorDwellRule;
 import io.tagflow.controlplane.anomaly.GatewayOfflineRule;
 import io.tagflow.controlplane.anomaly.ReaderOfflineRule;
@@ -37,11 +39,13 @@ import java.util.stream.Collectors;
  * live state, run the anomaly rules, and publish deltas to the live feed.
  *
  * <p>Contract for the ingest: call {@link #accept} once per event after it is durably stored, from a
- * worker thread (it blocks on registry and lot lookups and on storing anomalies), in any order;
- * redelivered duplicates are harmless (live state is last-writer-wins, anomaly ids are derived from the
- * event). Call {@link #checkTimers} periodically (every few seconds) for time-based rules. Thread-safe.
+ * worker thread (it blocks on registry and lot lookups and on storing anomalies), in any order.
+ * Pass each movement once, when it is new to the store ({@code StoredBatch.newMovements}): an authorised
+ * exit charges its units to shipment authorisations. Other events may be passed again harmlessly (live
+ * state is last-writer-wins, anomaly ids are derived from the event). Call {@link #checkTimers} periodically (every few seconds) for time-based rules. Thread-safe.
  */
 public final class EventProcessor {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventProcessor.class);
   private final LiveState live;
   private final LiveFeed feed;
   private final AnomalyService anomalies;
@@ -51,6 +55,7 @@ public final class EventProcessor {
   private final ReaderOfflineRule readerOffline = new ReaderOfflineRule();
   private final GatewayOfflineRule gatewayOffline;
   private final Map<String, DoorDwellRule> dwell;
+  private final AuthorisationRepository authorisations;
 
   public EventProcessor(List<SiteLayout> layouts, LiveState live, LiveFeed feed, AnomalyService anomalies,
       TagRepository tags, LotRepository lots, AuthorisationRepository authorisations, Duration doorDwell,
@@ -58,6 +63,7 @@ public final class EventProcessor {
     this.live = live;
     this.feed = feed;
     this.anomalies = anomalies;
+    this.authorisations = authorisations;
     Map<String, SiteLayout> bySite = layouts.stream().collect(Collectors.toMap(SiteLayout::id, Function.identity()));
     this.unexpectedExit = new UnexpectedExitRule(tags, lots, authorisations, s -> Optional.ofNullable(bySite.get(s)));
     this.unregistered = new UnregisteredTagRule(tags);
@@ -72,9 +78,9 @@ public final class EventProcessor {
     } else if (event instanceof LocationEvent l) {
       observe(new Observation(l.site(), l.epc(), l.bin(), Observation.Via.LOCATION, l.at(), l.eventId().toString()));
     } else if (event instanceof ReaderStatusEvent r) {
-      raiseAll(readerOffline.check(r));
+      apply(readerOffline.check(r));
     } else if (event instanceof GatewayHealthEvent g) {
-      raiseAll(gatewayOffline.check(g));
+      apply(gatewayOffline.check(g));
     }
   }
 
@@ -87,7 +93,16 @@ public final class EventProcessor {
     }
     feed.publish(new LiveDelta.Movement(m.site(), m));
     raiseAll(unregistered.check(m));
-    raiseAll(unexpectedExit.check(m));
+    UnexpectedExitRule.Verdict exit = unexpectedExit.check(m);
+    raiseAll(exit.anomalies());
+    for (UnexpectedExitRule.Allocation a : exit.allocations()) {
+      // Only a movement new to the store comes here (EventListener), so units are charged once. A charge
+      // that no longer fits (another instance charged the same authorisation meanwhile) is logged.
+      if (!authorisations.consume(a.authorisationId(), a.units())) {
+        log.warn("Movement {}: {} units of lot {} no longer fit authorisation {}", m.movementId(), a.units(),
+            a.lotId(), a.authorisationId());
+      }
+    }
   }
 
   private void observe(Observation o) {
@@ -106,6 +121,12 @@ public final class EventProcessor {
   /** Runs the time-based rules (door dwell) against the clock. Call it every few seconds from a worker. */
   public void checkTimers() {
     dwell.values().forEach(d -> raiseAll(d.check()));
+  }
+
+  private void apply(DeviceVerdict verdict) {
+    raiseAll(verdict.raised());
+    // Already resolved (or acknowledged and resolved) by a person: NOT_ALLOWED, nothing to do.
+    verdict.recovered().forEach(id -> anomalies.changeStatus(id, AnomalyStatus.RESOLVED, Anomaly.SYSTEM));
   }
 
   private void raiseAll(List<Anomaly> raised) {

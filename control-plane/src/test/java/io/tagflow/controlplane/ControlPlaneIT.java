@@ -141,7 +141,9 @@ class ControlPlaneIT {
     assertThat(trace.get("tags").get(0).get("position").get("kind").asText()).isEqualTo("shipped");
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.controlPlane().port()
         + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(metrics).contains("tagflow_anomalies_raised_total{type=\"unexpected_exit\"} 1.0");
+    assertThat(metrics).contains("tagflow_anomalies_raised_total{type=\"unexpected_exit\"} 1.0")
+        .contains("hikaricp_connections_active").contains("tagflow_http_requests_seconds_count")
+        .contains("tagflow_ingest_messages_total");
   }
 
   @Test

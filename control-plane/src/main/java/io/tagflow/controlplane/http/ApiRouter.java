@@ -1,5 +1,6 @@
 package io.tagflow.controlplane.http;
 
+import io.tagflow.controlplane.model.Ids;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -58,9 +59,9 @@ public final class ApiRouter {
 
     router.route().failureHandler(ctx -> failure(ctx, api.bodyLimitBytes()));
     router.errorHandler(404, ctx -> Json.send(ctx, Problem.notFound(
-        "no resource " + ctx.request().method() + " " + Ids.path(ctx))));
+        "no resource " + ctx.request().method() + " " + path(ctx))));
     router.errorHandler(405, ctx -> Json.send(ctx, Problem.methodNotAllowed(
-        ctx.request().method() + " is not allowed on " + Ids.path(ctx))));
+        ctx.request().method() + " is not allowed on " + path(ctx))));
     return router;
   }
 
@@ -75,15 +76,15 @@ public final class ApiRouter {
     } else if (t == null && ctx.statusCode() == 413) {
       Json.send(ctx, Problem.tooLarge(bodyLimit));
     } else if (t == null && ctx.statusCode() == 404) {
-      Json.send(ctx, Problem.notFound("no resource " + ctx.request().method() + " " + Ids.path(ctx)));
+      Json.send(ctx, Problem.notFound("no resource " + ctx.request().method() + " " + path(ctx)));
     } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       Json.send(ctx, new Problem("urn:tagflow:problem:invalid-request", "Invalid request", ctx.statusCode(),
           "the request could not be processed", null));
     } else if (isUnavailable(t)) {
-      log.warn("{} {}: store unavailable: {}", ctx.request().method(), Ids.path(ctx), t.toString());
+      log.warn("{} {}: store unavailable: {}", ctx.request().method(), path(ctx), t.toString());
       Json.send(ctx, Problem.unavailable());
     } else {
-      log.error("{} {} failed", ctx.request().method(), Ids.path(ctx), t);
+      log.error("{} {} failed", ctx.request().method(), path(ctx), t);
       Json.send(ctx, Problem.internal());
     }
   }
@@ -108,11 +109,8 @@ public final class ApiRouter {
     }
   }
 
-  /** Small helpers for messages. */
-  private static final class Ids {
-    /** The request path, cut, for messages and logs. */
-    static String path(RoutingContext ctx) {
-      return io.tagflow.controlplane.model.Ids.abbreviate(ctx.normalizedPath());
-    }
+  /** The request path, cut, for messages and logs. */
+  private static String path(RoutingContext ctx) {
+    return Ids.abbreviate(ctx.normalizedPath());
   }
 }

@@ -47,7 +47,10 @@ final class AuthorisationRoutes {
     int quantity = Fields.requiredPositiveInt(body, "quantity");
     Instant validUntil = Fields.optionalInstant("validUntil", Fields.optionalText(body, "validUntil"));
     String by = Fields.who(body);
-    ShipmentAuthorisation a = new ShipmentAuthorisation(UUID.randomUUID().toString(), site.id(), door, lot, quantity,
+    if (validUntil != null && !validUntil.isAfter(api.clock().instant())) {
+      throw ApiException.badRequest("validUntil", "validUntil must be in the future");
+    }
+    ShipmentAuthorisation a = new ShipmentAuthorisation(UUID.randomUUID().toString(), site.id(), door, lot, quantity, 0,
         validUntil, true, by, api.clock().instant());
     blocking.respond(ctx, 201, () -> {
       if (api.repositories().lots().find(lot).isEmpty()) {

@@ -72,6 +72,11 @@ public record IngestOptions(String brokerUri, String clientId, String shareGroup
         sessionExpiry, retryBackoff, maxRetryBackoff);
   }
 
+  public IngestOptions withSessionExpiry(Duration sessionExpiry) {
+    return new IngestOptions(brokerUri, clientId, shareGroup, topicPrefix, maxBatchSize, linger, receiveMaximum,
+        sessionExpiry, retryBackoff, maxRetryBackoff);
+  }
+
   public IngestOptions withRetryBackoff(Duration retryBackoff, Duration maxRetryBackoff) {
     return new IngestOptions(brokerUri, clientId, shareGroup, topicPrefix, maxBatchSize, linger, receiveMaximum,
         sessionExpiry, retryBackoff, maxRetryBackoff);

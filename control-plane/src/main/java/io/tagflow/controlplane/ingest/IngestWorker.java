@@ -30,12 +30,17 @@ public final class IngestWorker {
   private final Clock clock;
   private final Duration retryBackoff;
   private final Duration maxRetryBackoff;
-  private final BlockingQueue<InboundMessage> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<InboundMessage> queue;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final Thread thread;
 
+  /**
+   * @param capacity messages the queue holds before {@link #offer} blocks; at least the broker's
+   *     receive maximum, so that QoS 1 traffic never blocks
+   */
   public IngestWorker(BatchAssembler assembler, BatchCommitter committer, Clock clock, Duration retryBackoff,
-                      Duration maxRetryBackoff) {
+                      Duration maxRetryBackoff, int capacity) {
+    this.queue = new LinkedBlockingQueue<>(capacity);
     this.assembler = assembler;
     this.committer = committer;
     this.clock = clock;
@@ -51,11 +56,13 @@ public final class IngestWorker {
   }
 
   /**
-   * Queues a message for the next batch. The queue is unbounded, but what is in it is bounded by the
-   * broker: at most receive-maximum QoS 1 messages are unacknowledged at once.
+   * Queues a message for the next batch. QoS 1 messages never wait here: the broker keeps at most
+   * receive-maximum of them unacknowledged. Only a flood of QoS 0 messages can fill the queue; then
+   * this blocks the MQTT client's callback thread, which stops reading the socket: TCP backpressure
+   * instead of unbounded memory.
    */
-  public void offer(InboundMessage message) {
-    queue.add(message);
+  public void offer(InboundMessage message) throws InterruptedException {
+    queue.put(message);
   }
 
   /**

@@ -49,6 +49,7 @@ public final class MqttIngest implements AutoCloseable {
   private final MqttAsyncClient client;
   private final IngestWorker worker;
   private final IngestMetrics metrics;
+  private final UnacknowledgedDeliveries unacknowledged = new UnacknowledgedDeliveries();
 
   /**
    * An ingest that is not connected yet.
@@ -67,7 +68,8 @@ public final class MqttIngest implements AutoCloseable {
     BatchAssembler assembler = new BatchAssembler(topics, new EventCodec(), metrics, options.maxBatchSize(),
         options.linger());
     BatchCommitter committer = new BatchCommitter(store, this::acknowledge, listeners, metrics);
-    this.worker = new IngestWorker(assembler, committer, clock, options.retryBackoff(), options.maxRetryBackoff());
+    this.worker = new IngestWorker(assembler, committer, clock, options.retryBackoff(), options.maxRetryBackoff(),
+        options.receiveMaximum() + options.maxBatchSize());
   }
 
   /** The metrics of this ingest. */
@@ -87,9 +89,24 @@ public final class MqttIngest implements AutoCloseable {
   /**
    * Starts the worker, connects and subscribes; blocks until the broker granted the subscriptions.
    *
-   * @throws MqttException when the broker cannot be reached or refuses a subscription
+   * @throws MqttException when the broker cannot be reached or refuses a subscription; the ingest is
+   *     then closed
    */
   public void start() throws MqttException {
+    try {
+      connectAndSubscribe();
+    } catch (MqttException | RuntimeException e) {
+      try {
+        close();
+      } catch (MqttException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    log.info("Ingest connected to {} as {}, subscribed to {}", options.brokerUri(), options.clientId(), subscriptions());
+  }
+
+  private void connectAndSubscribe() throws MqttException {
     worker.start();
     client.setCallback(new Callback());
     MqttConnectionOptions connect = new MqttConnectionOptions();
@@ -103,7 +120,6 @@ public final class MqttIngest implements AutoCloseable {
     connect.setConnectionTimeout(10);
     client.connect(connect).waitForCompletion(Duration.ofSeconds(15).toMillis());
     subscribe();
-    log.info("Ingest connected to {} as {}, subscribed to {}", options.brokerUri(), options.clientId(), subscriptions());
   }
 
   private void subscribe() throws MqttException {
@@ -121,9 +137,15 @@ public final class MqttIngest implements AutoCloseable {
   }
 
   private void acknowledge(InboundMessage message) throws MqttException {
-    if (message.qos() > 0) {
-      client.messageArrivedComplete(message.messageId(), message.qos());
+    if (message.qos() == 0) {
+      return;
     }
+    if (!unacknowledged.release(message)) {
+      // Delivered again since (after a reconnect): that later copy is acknowledged when its batch commits.
+      log.debug("Not acknowledging superseded delivery of packet {}", message.messageId());
+      return;
+    }
+    client.messageArrivedComplete(message.messageId(), message.qos());
   }
 
   /**
@@ -131,9 +153,11 @@ public final class MqttIngest implements AutoCloseable {
    * did not commit stay unacknowledged in the broker's session.
    */
   @Override
-  public void close() throws MqttException, InterruptedException {
+  public void close() throws MqttException {
     try {
       worker.stop(STOP_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       try {
         if (client.isConnected()) {
@@ -147,9 +171,14 @@ public final class MqttIngest implements AutoCloseable {
 
   private final class Callback implements MqttCallback {
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      worker.offer(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-          message.isRetained(), clock.instant()));
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      // Throwing (on interrupt) makes Paho drop the connection; the unacknowledged message comes back.
+      InboundMessage inbound = new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+          message.isRetained(), clock.instant());
+      if (inbound.qos() > 0) {
+        unacknowledged.delivered(inbound);
+      }
+      worker.offer(inbound);
     }
 
     @Override

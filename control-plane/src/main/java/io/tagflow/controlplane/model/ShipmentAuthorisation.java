@@ -9,13 +9,14 @@ import java.time.Instant;
  * @param site site id
  * @param door door id
  * @param lotId the lot that may leave
- * @param quantity how many tagged units may leave in one movement
+ * @param quantity how many tagged units may leave in all (over any number of movements)
+ * @param shipped how many have left against it so far, 0 to {@code quantity}
  * @param validUntil after this instant the authorisation no longer covers anything, nullable (no end)
  * @param open false once closed
  * @param createdBy who created it
  * @param createdAt when
  */
-public record ShipmentAuthorisation(String id, String site, String door, String lotId, int quantity,
+public record ShipmentAuthorisation(String id, String site, String door, String lotId, int quantity, int shipped,
     Instant validUntil, boolean open, String createdBy, Instant createdAt) {
   public ShipmentAuthorisation {
     Ids.require("id", id);
@@ -24,6 +25,9 @@ public record ShipmentAuthorisation(String id, String site, String door, String 
     Ids.require("lot", lotId);
     if (quantity <= 0) {
       throw new IllegalArgumentException("quantity must be positive (got " + quantity + ")");
+    }
+    if (shipped < 0 || shipped > quantity) {
+      throw new IllegalArgumentException("shipped must be 0 to quantity " + quantity + " (got " + shipped + ")");
     }
     if (createdBy == null || createdAt == null) {
       throw new IllegalArgumentException("createdBy and createdAt are required");
@@ -35,8 +39,19 @@ public record ShipmentAuthorisation(String id, String site, String door, String 
     return open && door.equals(doorId) && lotId.equals(lot) && (validUntil == null || !at.isAfter(validUntil));
   }
 
+  /** Units that may still leave against it. */
+  public int remaining() {
+    return quantity - shipped;
+  }
+
   /** This authorisation, closed. */
   public ShipmentAuthorisation closed() {
-    return new ShipmentAuthorisation(id, site, door, lotId, quantity, validUntil, false, createdBy, createdAt);
+    return new ShipmentAuthorisation(id, site, door, lotId, quantity, shipped, validUntil, false, createdBy, createdAt);
+  }
+
+  /** This authorisation with {@code units} more shipped against it. */
+  public ShipmentAuthorisation withShipped(int units) {
+    return new ShipmentAuthorisation(id, site, door, lotId, quantity, shipped + units, validUntil, open, createdBy,
+        createdAt);
   }
 }

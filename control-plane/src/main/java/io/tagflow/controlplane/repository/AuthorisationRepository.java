@@ -13,6 +13,12 @@ public interface AuthorisationRepository extends AuthorisationLookup {
   /** Every authorisation of a site, open and closed, newest first, at most {@code limit}. */
   List<ShipmentAuthorisation> list(String site, int limit);
 
+  /**
+   * Records {@code units} more shipped against an authorisation, atomically, only if it is open and
+   * they fit in what remains. Returns false, changing nothing, otherwise.
+   */
+  boolean consume(String id, int units);
+
   /** Closes an authorisation; idempotent. Returns it as stored, or empty when there is no such id. */
   Optional<ShipmentAuthorisation> close(String id);
 }

@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -40,10 +43,12 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final StorageMode mode;
+  private final StoreOptions options;
 
-  private Database(HikariDataSource pool, StorageMode mode) {
+  private Database(HikariDataSource pool, StorageMode mode, StoreOptions options) {
     this.pool = pool;
     this.mode = mode;
+    this.options = options;
   }
 
   /**
@@ -72,7 +77,7 @@ public final class Database implements AutoCloseable {
       if (mode == StorageMode.PLAIN) {
         ensurePartitions(pool, clock, options.partitionsAhead());
       }
-      return new Database(pool, mode);
+      return new Database(pool, mode, options);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw e;
@@ -105,6 +110,54 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Daily housekeeping, to be run from a scheduled worker: in plain mode creates the coming months'
+   * partitions and applies retention ({@link StoreOptions#retainFor()}); in TimescaleDB mode the
+   * extension's own policies do both and this does nothing.
+   */
+  public void maintain(Clock clock) throws SQLException {
+    if (mode == StorageMode.PLAIN) {
+      ensurePartitions(clock, options.partitionsAhead());
+      List<String> dropped = dropMovementsBefore(clock.instant().minus(options.retainFor()));
+      if (!dropped.isEmpty()) {
+        log.info("Retention dropped partitions {}", dropped);
+      }
+    }
+  }
+
+  /**
+   * Deletes the movements (and their tags) with {@code moved_at} before {@code cutoff}, a whole
+   * partition or chunk at a time where it can, and returns the partitions or chunks it dropped. In
+   * plain mode, monthly partitions that straddle the cutoff are kept whole.
+   */
+  public List<String> dropMovementsBefore(Instant cutoff) throws SQLException {
+    List<String> dropped = new ArrayList<>();
+    try (Connection c = pool.getConnection()) {
+      if (mode == StorageMode.PLAIN) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tagflow_drop_partitions_before(?)")) {
+          ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            dropped.addAll(List.of((String[]) rs.getArray(1).getArray()));
+          }
+        }
+      } else {
+        for (String table : List.of("movement_tags", "movements")) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT drop_chunks(?, older_than => ?)::text")) {
+            ps.setString(1, table);
+            ps.setObject(2, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                dropped.add(rs.getString(1));
+              }
+            }
+          }
+        }
+      }
+    }
+    return dropped;
+  }
+
   @Override
   public void close() {
     pool.close();
@@ -131,6 +184,13 @@ public final class Database implements AutoCloseable {
       }
       try {
         s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+        String license = timescaleLicense(s);
+        if (!"timescale".equals(license)) {
+          // Compression, retention policies and continuous aggregates need the Community licence.
+          log.info("Storage mode plain (TimescaleDB runs under the '{}' licence, which lacks compression and"
+              + " continuous aggregates)", license);
+          return StorageMode.PLAIN;
+        }
         log.info("Storage mode timescale (TimescaleDB extension available)");
         return StorageMode.TIMESCALE;
       } catch (SQLException e) {
@@ -148,6 +208,12 @@ public final class Database implements AutoCloseable {
   private static boolean timescaleOffered(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
       return rs.next();
+    }
+  }
+
+  private static String timescaleLicense(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT current_setting('timescaledb.license', true)")) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 

@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -78,6 +81,30 @@ public final class LotRepository {
         return rs.next() ? rs.getString(1) : null;
       }
     }
+  }
+
+  /**
+   * The lots of many tags at once (EPCs as upper-case hex), for rules that check every tag of a
+   * movement: one query whatever the number of tags. Tags not in the registry are absent from the map.
+   */
+  public Map<String, Lot> lotsOfTags(Collection<String> epcs) throws SQLException {
+    Map<String, Lot> result = new HashMap<>();
+    if (epcs.isEmpty()) {
+      return result;
+    }
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT t.epc, l.lot_id, l.gtin, l.expiry, l.status FROM tags t JOIN lots l ON l.lot_id = t.lot_id"
+            + " WHERE t.epc = ANY (?)")) {
+      ps.setArray(1, c.createArrayOf("text", epcs.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Date expiry = rs.getDate("expiry");
+          result.put(rs.getString("epc"), new Lot(rs.getString("lot_id"), rs.getString("gtin"),
+              expiry == null ? null : expiry.toLocalDate(), LotStatus.fromCode(rs.getString("status"))));
+        }
+      }
+    }
+    return result;
   }
 
   /**

@@ -35,6 +35,10 @@ class UnexpectedExitRuleTest {
     lots.put(id, new Lot(id, "09506000134352", null, expires, status, null, "t", T0));
   }
 
+  static List<Anomaly> exitAnomalies(UnexpectedExitRule rule, MovementEvent m) {
+    return rule.check(m).anomalies();
+  }
+
   MovementEvent out(String... epcs) {
     return Events.movement("door-1", Direction.OUT, T0, List.of(epcs));
   }
@@ -43,7 +47,7 @@ class UnexpectedExitRuleTest {
   void check_activeLotNoEnforcement_raisesNothing() {
     lot("L-OK", LotStatus.ACTIVE, null);
 
-    assertThat(rule(false).check(out(epc(1), epc(2)))).isEmpty();
+    assertThat(exitAnomalies(rule(false), out(epc(1), epc(2)))).isEmpty();
   }
 
   @Test
@@ -51,7 +55,7 @@ class UnexpectedExitRuleTest {
     lot("L-OK", LotStatus.ACTIVE, null);
     lot("L-BAD", LotStatus.RECALLED, null);
 
-    List<Anomaly> raised = rule(false).check(out(epc(1), epc(3)));
+    List<Anomaly> raised = exitAnomalies(rule(false), out(epc(1), epc(3)));
 
     assertThat(raised).singleElement().satisfies(a -> {
       assertThat(a.type()).isEqualTo(AnomalyType.UNEXPECTED_EXIT);
@@ -67,7 +71,7 @@ class UnexpectedExitRuleTest {
   void check_lockedLot_isWarning() {
     lot("L-BAD", LotStatus.LOCKED, null);
 
-    assertThat(rule(false).check(out(epc(3)))).singleElement()
+    assertThat(exitAnomalies(rule(false), out(epc(3)))).singleElement()
         .extracting(Anomaly::severity).isEqualTo(Severity.WARNING);
   }
 
@@ -75,7 +79,7 @@ class UnexpectedExitRuleTest {
   void check_expiredByEventTime_raises() {
     lot("L-OLD", LotStatus.ACTIVE, LocalDate.of(2026, 11, 20));
 
-    assertThat(rule(false).check(out(epc(4)))).singleElement()
+    assertThat(exitAnomalies(rule(false), out(epc(4)))).singleElement()
         .satisfies(a -> assertThat(a.detail()).contains("expired on 2026-11-20"));
   }
 
@@ -83,50 +87,50 @@ class UnexpectedExitRuleTest {
   void check_expiresToday_isStillAllowed() {
     lot("L-OLD", LotStatus.ACTIVE, LocalDate.of(2026, 11, 21));
 
-    assertThat(rule(false).check(out(epc(4)))).isEmpty();
+    assertThat(exitAnomalies(rule(false), out(epc(4)))).isEmpty();
   }
 
   @Test
   void check_inMovement_raisesNothing() {
     lot("L-BAD", LotStatus.RECALLED, null);
 
-    assertThat(rule(true).check(Events.movement("door-1", Direction.IN, T0, List.of(epc(3))))).isEmpty();
+    assertThat(exitAnomalies(rule(true), Events.movement("door-1", Direction.IN, T0, List.of(epc(3))))).isEmpty();
   }
 
   @Test
   void check_enforcedWithoutAuthorisation_raises() {
     lot("L-OK", LotStatus.ACTIVE, null);
 
-    assertThat(rule(true).check(out(epc(1)))).singleElement()
+    assertThat(exitAnomalies(rule(true), out(epc(1)))).singleElement()
         .satisfies(a -> assertThat(a.detail()).contains("no open shipment authorisation"));
   }
 
   @Test
   void check_enforcedAuthorisationTooSmall_raisesWithQuantities() {
     lot("L-OK", LotStatus.ACTIVE, null);
-    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 1, null, true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 1, 0, null, true, "p", T0));
 
-    assertThat(rule(true).check(out(epc(1), epc(2)))).singleElement()
-        .satisfies(a -> assertThat(a.detail()).contains("authorised 1 units, 2 left"));
+    assertThat(exitAnomalies(rule(true), out(epc(1), epc(2)))).singleElement()
+        .satisfies(a -> assertThat(a.detail()).contains("authorisations leave 1 units, 2 left"));
   }
 
   @Test
   void check_enforcedCoveredByAuthorisations_raisesNothing() {
     lot("L-OK", LotStatus.ACTIVE, null);
-    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 1, null, true, "p", T0));
-    auths.add(new ShipmentAuthorisation("a2", "dc1", "door-1", "L-OK", 1, T0.plusSeconds(60), true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 1, 0, null, true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a2", "dc1", "door-1", "L-OK", 1, 0, T0.plusSeconds(60), true, "p", T0));
 
-    assertThat(rule(true).check(out(epc(1), epc(2)))).isEmpty();
+    assertThat(exitAnomalies(rule(true), out(epc(1), epc(2)))).isEmpty();
   }
 
   @Test
   void check_authorisationExpiredOrOtherDoorOrClosed_doesNotCover() {
     lot("L-OK", LotStatus.ACTIVE, null);
-    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 5, T0.minusSeconds(1), true, "p", T0));
-    auths.add(new ShipmentAuthorisation("a2", "dc1", "door-2", "L-OK", 5, null, true, "p", T0));
-    auths.add(new ShipmentAuthorisation("a3", "dc1", "door-1", "L-OK", 5, null, false, "p", T0));
+    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 5, 0, T0.minusSeconds(1), true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a2", "dc1", "door-2", "L-OK", 5, 0, null, true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a3", "dc1", "door-1", "L-OK", 5, 0, null, false, "p", T0));
 
-    assertThat(rule(true).check(out(epc(1)))).hasSize(1);
+    assertThat(exitAnomalies(rule(true), out(epc(1)))).hasSize(1);
   }
 
   @Test
@@ -134,6 +138,39 @@ class UnexpectedExitRuleTest {
     lot("L-BAD", LotStatus.QUARANTINED, null);
     MovementEvent m = out(epc(3));
 
-    assertThat(rule(false).check(m).get(0).id()).isEqualTo(rule(false).check(m).get(0).id());
+    assertThat(exitAnomalies(rule(false), m).get(0).id()).isEqualTo(exitAnomalies(rule(false), m).get(0).id());
+  }
+
+  @Test
+  void check_authorisedExit_allocatesToAuthorisationEndingSoonestFirst() {
+    lot("L-OK", LotStatus.ACTIVE, null);
+    auths.add(new ShipmentAuthorisation("a-open", "dc1", "door-1", "L-OK", 5, 0, null, true, "p", T0));
+    auths.add(new ShipmentAuthorisation("a-soon", "dc1", "door-1", "L-OK", 1, 0, T0.plusSeconds(60), true, "p", T0));
+
+    UnexpectedExitRule.Verdict v = rule(true).check(out(epc(1), epc(2)));
+
+    assertThat(v.anomalies()).isEmpty();
+    assertThat(v.allocations()).containsExactly(new UnexpectedExitRule.Allocation("a-soon", "L-OK", 1),
+        new UnexpectedExitRule.Allocation("a-open", "L-OK", 1));
+  }
+
+  @Test
+  void check_authorisationUsedUpByEarlierMovements_raises() {
+    lot("L-OK", LotStatus.ACTIVE, null);
+    auths.add(new ShipmentAuthorisation("a1", "dc1", "door-1", "L-OK", 3, 0, null, true, "p", T0));
+    UnexpectedExitRule.Verdict first = rule(true).check(out(epc(1), epc(2)));
+    first.allocations().forEach(a -> auths.replaceAll(x -> x.id().equals(a.authorisationId()) ? x.withShipped(a.units()) : x));
+
+    List<Anomaly> second = exitAnomalies(rule(true), out(epc(1), epc(2)));
+
+    assertThat(first.anomalies()).isEmpty();
+    assertThat(second).singleElement().satisfies(a -> assertThat(a.detail()).contains("leave 1 units, 2 left"));
+  }
+
+  @Test
+  void check_blockedLot_allocatesNothing() {
+    lot("L-BAD", LotStatus.LOCKED, null);
+
+    assertThat(rule(true).check(out(epc(3))).allocations()).isEmpty();
   }
 }

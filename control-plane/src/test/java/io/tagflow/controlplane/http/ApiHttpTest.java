@@ -308,6 +308,9 @@ class ApiHttpTest {
         400, "quantity");
     assertProblem(post("/api/sites/dc1/authorisations", "{\"door\":\"door-1\",\"lot\":\"LOT-NONE\",\"quantity\":1,\"by\":\"a\"}"),
         400, "lot");
+    assertProblem(post("/api/sites/dc1/authorisations",
+        "{\"door\":\"door-1\",\"lot\":\"LOT-AU\",\"quantity\":1,\"validUntil\":\"2026-01-01T00:00:00Z\",\"by\":\"a\"}"),
+        400, "validUntil");
 
     HttpResponse<String> created = post("/api/sites/dc1/authorisations",
         "{\"door\":\"door-1\",\"lot\":\"LOT-AU\",\"quantity\":5,\"validUntil\":\"2026-11-22T00:00:00Z\",\"by\":\"planner\"}");
@@ -352,6 +355,25 @@ class ApiHttpTest {
       assertThat(delta.get("data").get("bin").asText()).isEqualTo("A-02");
       assertThat(delta.get("data").get("count").asInt()).isPositive();
     }
+  }
+
+  @Test
+  void anomalies_readerFaultThenConnected_resolvedBySystem() throws Exception {
+    cp.events().accept(io.tagflow.protocol.event.ReaderStatusEvent.of("dc1", "gw-9", "r-9",
+        io.tagflow.protocol.event.ReaderState.FAULT, T0.plusSeconds(700), "antenna"));
+    cp.events().accept(io.tagflow.protocol.event.ReaderStatusEvent.of("dc1", "gw-9", "r-9",
+        io.tagflow.protocol.event.ReaderState.CONNECTED, T0.plusSeconds(760), null));
+
+    JsonNode resolved = json(get("/api/sites/dc1/anomalies?status=resolved"));
+    JsonNode reader = null;
+    for (JsonNode a : resolved) {
+      if (a.get("type").asText().equals("reader_offline") && a.get("detail").asText().contains("r-9")) {
+        reader = a;
+      }
+    }
+    assertThat(reader).as(resolved.toString()).isNotNull();
+    assertThat(reader.get("statusBy").asText()).isEqualTo("system");
+    assertThat(reader.get("severity").asText()).isEqualTo("critical");
   }
 
   @Test

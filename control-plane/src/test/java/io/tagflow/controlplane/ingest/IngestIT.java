@@ -30,6 +30,7 @@ import io.tagflow.protocol.event.Topics;
 import io.tagflow.testing.TestBroker;
 import io.tagflow.testing.TestDatabase;
 import io.tagflow.testing.TestServices;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -191,16 +192,59 @@ class IngestIT {
         .containsExactly("1");
   }
 
+  @Test
+  void verticle_brokerUnreachable_failsDeployment() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      // Port 1 on loopback: nothing listens there, the connection is refused at once.
+      IngestOptions options = IngestOptions.defaults("tcp://127.0.0.1:1", clientId());
+      MqttIngest ingest = new MqttIngest(options, new PostgresEventStore(db.dataSource()), List.of(),
+          new SimpleMeterRegistry(), Clock.systemUTC());
+
+      var deployment = vertx.deployVerticle(new IngestVerticle(ingest)).toCompletionStage().toCompletableFuture();
+
+      assertThat(deployment).failsWithin(WAIT).withThrowableThat().havingRootCause()
+          .isInstanceOf(java.net.ConnectException.class);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void verticle_deployThenUndeploy_ingestsWhileDeployed() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      MqttIngest ingest = newIngest(clientId(), new PostgresEventStore(db.dataSource()));
+      String deployment = vertx.deployVerticle(new IngestVerticle(ingest)).toCompletionStage().toCompletableFuture()
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      MovementEvent movement = events.advance(Duration.ofHours(3)).movement("D5", Direction.IN, epc(30));
+
+      publish(topics.movements(SITE, GATEWAY), codec.encode(movement), false);
+      List<StoredBatch> batches = awaitStored(1);
+      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(batches.get(0).newMovements()).containsExactly(movement);
+      assertThat(vertx.deploymentIDs()).isEmpty();
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
   private MqttIngest start(String clientId, EventStore store) throws Exception {
-    IngestOptions options = IngestOptions.defaults(broker.uri(), clientId)
-        .withTopicPrefix(topics.root().substring(0, topics.root().length() - Topics.ROOT.length()))
-        .withBatching(50, Duration.ofMillis(20))
-        .withRetryBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
-    MqttIngest ingest = new MqttIngest(options, store, List.of(stored::add), new SimpleMeterRegistry(),
-        Clock.systemUTC());
+    MqttIngest ingest = newIngest(clientId, store);
     ingests.add(ingest);
     ingest.start();
     return ingest;
+  }
+
+  private MqttIngest newIngest(String clientId, EventStore store) throws Exception {
+    IngestOptions options = IngestOptions.defaults(broker.uri(), clientId)
+        .withTopicPrefix(topics.root().substring(0, topics.root().length() - Topics.ROOT.length()))
+        .withBatching(50, Duration.ofMillis(20))
+        .withRetryBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+        // Long enough for the restart test; short so that test sessions do not linger on a shared broker.
+        .withSessionExpiry(Duration.ofSeconds(60));
+    return new MqttIngest(options, store, List.of(stored::add), new SimpleMeterRegistry(), Clock.systemUTC());
   }
 
   private static String clientId() {

@@ -84,7 +84,8 @@ class IngestWorkerTest {
     };
     BatchAssembler assembler = new BatchAssembler(topics, codec, metrics, maxBatch, linger);
     BatchCommitter committer = new BatchCommitter(store, m -> acked.add(m.messageId()), List.of(), metrics);
-    return new IngestWorker(assembler, committer, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMillis(1), Duration.ofMillis(4));
+    return new IngestWorker(assembler, committer, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMillis(1), Duration.ofMillis(4),
+        100);
   }
 
   private InboundMessage movementMessage(int id) {

@@ -7,22 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tagflow.controlplane.EventFixtures;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
-import io.tagflow.testing.TestDatabase;
-import io.tagflow.testing.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,29 +32,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StoreIT {
   private static final Instant START = Instant.parse("2026-11-21T08:00:00Z");
   private static final Clock CLOCK = Clock.fixed(START, ZoneOffset.UTC);
-  private static final Map<StorageMode, TestDatabase> servers = new EnumMap<>(StorageMode.class);
-  private static final Map<StorageMode, Database> databases = new EnumMap<>(StorageMode.class);
+  private static ModeDatabases databases;
 
   @BeforeAll
   static void openDatabases() throws SQLException {
-    TestDatabase plain = TestServices.newDatabase("store_plain");
-    servers.put(StorageMode.PLAIN, plain);
-    databases.put(StorageMode.PLAIN, Database.open(StoreOptions.defaults(plain.jdbcUrl()).withForcePlain(true), CLOCK));
-    if (plain.timescaleAvailable()) {
-      TestDatabase timescale = TestServices.newDatabase("store_timescale");
-      servers.put(StorageMode.TIMESCALE, timescale);
-      databases.put(StorageMode.TIMESCALE, Database.open(StoreOptions.defaults(timescale.jdbcUrl()), CLOCK));
-    }
+    databases = new ModeDatabases("store", CLOCK);
   }
 
   @AfterAll
   static void dropDatabases() {
-    databases.values().forEach(Database::close);
-    servers.values().forEach(TestDatabase::close);
+    databases.close();
   }
 
   static Stream<StorageMode> modes() {
-    return databases.keySet().stream();
+    return databases.modes();
   }
 
   @ParameterizedTest
@@ -68,19 +53,19 @@ class StoreIT {
   void open_freshDatabase_recordsChosenModeAndKeepsItOnReopen(StorageMode mode) throws SQLException {
     Database db = databases.get(mode);
     assertThat(db.mode()).isEqualTo(mode);
-    assertThat(queryRows(db, "SELECT mode FROM storage_mode")).containsExactly(mode.code());
+    assertThat(ModeDatabases.queryRows(db, "SELECT mode FROM storage_mode")).containsExactly(mode.code());
 
-    try (Database again = Database.open(StoreOptions.defaults(servers.get(mode).jdbcUrl()), CLOCK)) {
+    try (Database again = Database.open(StoreOptions.defaults(databases.server(mode).jdbcUrl()), CLOCK)) {
       assertThat(again.mode()).isEqualTo(mode);
     }
     if (mode == StorageMode.PLAIN) {
-      assertThat(queryRows(db, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'movements'::regclass"
+      assertThat(ModeDatabases.queryRows(db, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'movements'::regclass"
           + " ORDER BY 1")).containsExactly("movements_202611", "movements_202612", "movements_202701",
           "movements_default");
     } else {
-      assertThat(queryRows(db, "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
+      assertThat(ModeDatabases.queryRows(db, "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
           .containsExactly("movement_tags", "movements");
-      assertThatThrownBy(() -> Database.open(StoreOptions.defaults(servers.get(mode).jdbcUrl()).withForcePlain(true), CLOCK))
+      assertThatThrownBy(() -> Database.open(StoreOptions.defaults(databases.server(mode).jdbcUrl()).withForcePlain(true), CLOCK))
           .isInstanceOf(SQLException.class).hasMessageContaining("created with TimescaleDB");
     }
   }
@@ -121,7 +106,7 @@ class StoreIT {
 
     assertThat(stored.newMovements()).containsExactly(m);
     assertThat(stored.duplicateMovements()).isEqualTo(1);
-    assertThat(queryRows(db, "SELECT count(*) FROM movements WHERE movement_id = '" + m.movementId() + "'"))
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movements WHERE movement_id = '" + m.movementId() + "'"))
         .containsExactly("1");
   }
 
@@ -189,6 +174,9 @@ class StoreIT {
     LotTrace trace = lots.trace(lotId, 10);
 
     assertThat(imported).isEqualTo(6);
+    assertThat(lots.lotsOfTags(List.of(epc(base), epc(base + 5), epc(base + 99))))
+        .containsOnlyKeys(epc(base), epc(base + 5))
+        .allSatisfy((tag, lot) -> assertThat(lot.lotId()).isEqualTo(lotId));
     assertThat(occupancy).contains(new BinOccupancy("A-01", lotId, 2), new BinOccupancy("B-07", lotId, 1));
     assertThat(occupancy).anySatisfy(o -> assertThat(o.lotId()).isNull());
     assertThat(trace.lot().status()).isEqualTo(LotStatus.ACTIVE);
@@ -231,9 +219,12 @@ class StoreIT {
         List.of()));
 
     // 08:01..08:04 fall in the 08:00 bucket, 08:05..08:07 in the 08:05 bucket.
-    assertThat(queryRows(db, "SELECT bucket || ' ' || movements FROM movements_per_door_5m WHERE site_id = '" + site
+    assertThat(ModeDatabases.queryRows(db, "SELECT bucket || ' ' || movements FROM movements_per_door_5m WHERE site_id = '" + site
         + "' AND door_id = 'D9' ORDER BY bucket")).containsExactly(
         "2026-11-21 08:00:00+00 4", "2026-11-21 08:05:00+00 3");
+    assertThat(new MovementRepository(db.dataSource()).doorTraffic(site, START, START.plus(Duration.ofHours(1))))
+        .containsExactly(new DoorTraffic("D9", Direction.OUT, START, 4),
+            new DoorTraffic("D9", Direction.OUT, START.plus(Duration.ofMinutes(5)), 3));
   }
 
   @ParameterizedTest
@@ -262,6 +253,37 @@ class StoreIT {
         });
   }
 
+  @ParameterizedTest
+  @MethodSource("modes")
+  void dropMovementsBefore_cutoffAfterAMonth_removesThatMonthsMovementsOnly(StorageMode mode) throws SQLException {
+    // A database of its own: dropping partitions must not take other tests' rows with it.
+    try (ModeDatabases own = new ModeDatabases("retention", CLOCK)) {
+      dropMovementsBefore(own.get(mode), mode);
+    }
+  }
+
+  private static void dropMovementsBefore(Database db, StorageMode mode) throws SQLException {
+    String site = "retention-" + mode.code();
+    // Movements in October 2026 (default partition in plain mode: no partition was created for it),
+    // November 2026 and December 2026.
+    List<MovementEvent> movements = List.of(
+        siteOf(new EventFixtures(Instant.parse("2026-10-15T08:00:00Z")).movement("D1", Direction.IN, epc(6000)), site),
+        siteOf(new EventFixtures(Instant.parse("2026-11-15T08:00:00Z")).movement("D1", Direction.IN, epc(6001)), site),
+        siteOf(new EventFixtures(Instant.parse("2026-12-15T08:00:00Z")).movement("D1", Direction.IN, epc(6002)), site));
+    new PostgresEventStore(db.dataSource()).store(new EventBatch(START, movements, List.of(), List.of(), List.of(),
+        List.of()));
+
+    List<String> dropped = db.dropMovementsBefore(Instant.parse("2026-12-01T00:00:00Z"));
+
+    assertThat(ModeDatabases.queryRows(db, "SELECT to_char(moved_at, 'YYYY-MM') FROM movements WHERE site_id = '"
+        + site + "'")).containsExactly("2026-12");
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movement_tags WHERE epc IN ('" + epc(6000) + "', '"
+        + epc(6001) + "')")).containsExactly("0");
+    if (mode == StorageMode.PLAIN) {
+      assertThat(dropped).contains("movements_202611", "movement_tags_202611").doesNotContain("movements_202612");
+    }
+  }
+
   private static MovementEvent siteOf(MovementEvent m, String site) {
     return new MovementEvent(m.schemaVersion(), m.movementId(), site, m.gateway(), m.door(), m.direction(),
         m.confidence(), m.startedAt(), m.endedAt(), m.palletSscc(), m.tags(), m.evidence());
@@ -270,23 +292,10 @@ class StoreIT {
   /** Every stored row about a site, as text, in a stable order. */
   private static List<String> snapshot(Database db, String site) throws SQLException {
     List<String> rows = new ArrayList<>();
-    rows.addAll(queryRows(db, "SELECT m::text FROM movements m WHERE site_id = '" + site + "' ORDER BY movement_id"));
-    rows.addAll(queryRows(db, "SELECT t::text FROM movement_tags t JOIN movements m USING (movement_id, moved_at)"
+    rows.addAll(ModeDatabases.queryRows(db, "SELECT m::text FROM movements m WHERE site_id = '" + site + "' ORDER BY movement_id"));
+    rows.addAll(ModeDatabases.queryRows(db, "SELECT t::text FROM movement_tags t JOIN movements m USING (movement_id, moved_at)"
         + " WHERE m.site_id = '" + site + "' ORDER BY t.movement_id, t.epc"));
-    rows.addAll(queryRows(db, "SELECT l::text FROM tag_locations l WHERE site_id = '" + site + "' ORDER BY epc"));
-    return rows;
-  }
-
-  private static List<String> queryRows(Database db, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("SET TIME ZONE 'UTC'");
-      try (ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          rows.add(rs.getString(1));
-        }
-      }
-    }
+    rows.addAll(ModeDatabases.queryRows(db, "SELECT l::text FROM tag_locations l WHERE site_id = '" + site + "' ORDER BY epc"));
     return rows;
   }
 }

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * creation time; an authorisation without an end is stored with {@code valid_to = 'infinity'}.
  */
 final class PgAuthorisations implements AuthorisationRepository {
-  private static final String COLUMNS = "authorisation_id, site_id, door_id, lot_id, quantity,"
+  private static final String COLUMNS = "authorisation_id, site_id, door_id, lot_id, quantity, shipped,"
       + " CASE WHEN valid_to = 'infinity' THEN NULL ELSE valid_to END AS valid_until, status, created_by, created_at";
 
   private final DataSource db;
@@ -35,8 +35,8 @@ final class PgAuthorisations implements AuthorisationRepository {
     wrap("create authorisation", () -> {
       try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
           "INSERT INTO shipment_authorisations (authorisation_id, site_id, door_id, lot_id, quantity, valid_from,"
-              + " valid_to, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, 'infinity'::timestamptz),"
-              + " ?, ?, ?) ON CONFLICT (authorisation_id) DO NOTHING")) {
+              + " valid_to, status, created_by, created_at, shipped) VALUES (?, ?, ?, ?, ?, ?,"
+              + " COALESCE(?, 'infinity'::timestamptz), ?, ?, ?, ?) ON CONFLICT (authorisation_id) DO NOTHING")) {
         ps.setObject(1, UUID.fromString(a.id()));
         ps.setString(2, a.site());
         ps.setString(3, a.door());
@@ -51,6 +51,7 @@ final class PgAuthorisations implements AuthorisationRepository {
         ps.setString(8, a.open() ? "open" : "closed");
         ps.setString(9, a.createdBy());
         ps.setObject(10, PgAnomalies.utc(a.createdAt()));
+        ps.setInt(11, a.shipped());
         return ps.executeUpdate();
       }
     });
@@ -66,6 +67,24 @@ final class PgAuthorisations implements AuthorisationRepository {
   public List<ShipmentAuthorisation> list(String site, int limit) {
     return query("SELECT " + COLUMNS + " FROM shipment_authorisations WHERE site_id = ?"
         + " ORDER BY created_at DESC, authorisation_id LIMIT ?", List.of(site, limit));
+  }
+
+  @Override
+  public boolean consume(String id, int units) {
+    Optional<UUID> uuid = PgAnomalies.uuid(id);
+    if (uuid.isEmpty()) {
+      return false;
+    }
+    return wrap("consume authorisation", () -> {
+      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+          "UPDATE shipment_authorisations SET shipped = shipped + ? WHERE authorisation_id = ? AND status = 'open'"
+              + " AND shipped + ? <= quantity")) {
+        ps.setInt(1, units);
+        ps.setObject(2, uuid.get());
+        ps.setInt(3, units);
+        return ps.executeUpdate() == 1;
+      }
+    });
   }
 
   @Override
@@ -98,7 +117,7 @@ final class PgAuthorisations implements AuthorisationRepository {
   private static ShipmentAuthorisation authorisation(ResultSet rs) throws SQLException {
     OffsetDateTime until = rs.getObject("valid_until", OffsetDateTime.class);
     return new ShipmentAuthorisation(rs.getObject("authorisation_id", UUID.class).toString(), rs.getString("site_id"),
-        rs.getString("door_id"), rs.getString("lot_id"), rs.getInt("quantity"),
+        rs.getString("door_id"), rs.getString("lot_id"), rs.getInt("quantity"), rs.getInt("shipped"),
         until == null ? null : until.toInstant(), "open".equals(rs.getString("status")), rs.getString("created_by"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }

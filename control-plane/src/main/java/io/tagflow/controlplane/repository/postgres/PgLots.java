@@ -21,17 +21,22 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** Lots (table {@code lots}) and the tag registry (table {@code tags}, imported with the store's COPY). */
+/**
+ * Lots (table {@code lots}) and the tag registry (table {@code tags}, imported with the store's COPY;
+ * look-ups cached by {@link TagLotCache}).
+ */
 final class PgLots implements LotRepository, TagRepository {
   private static final String COLUMNS =
       "lot_id, gtin, expiry, status, description, status_reason, updated_by, updated_at";
 
   private final DataSource db;
   private final io.tagflow.controlplane.store.LotRepository store;
+  private final TagLotCache cache;
 
-  PgLots(DataSource db) {
+  PgLots(DataSource db, TagLotCache cache) {
     this.db = db;
     this.store = new io.tagflow.controlplane.store.LotRepository(db);
+    this.cache = cache;
   }
 
   @Override
@@ -109,14 +114,16 @@ final class PgLots implements LotRepository, TagRepository {
 
   @Override
   public Optional<String> lotOf(String epc) {
-    return Optional.ofNullable(wrap("look up tag", () -> store.lotOf(epc)));
+    return cache.get(epc, e -> Optional.ofNullable(wrap("look up tag", () -> store.lotOf(e))));
   }
 
   /** Stores through the store's COPY import; all or nothing. Returns how many entries were stored. */
   @Override
   public int upsertAll(List<TagRecord> tags) {
     List<TagRegistration> rows = tags.stream().map(t -> new TagRegistration(t.epc(), t.lotId())).toList();
-    return (int) (long) wrap("import tags", () -> store.importTags(rows.iterator()));
+    int stored = (int) (long) wrap("import tags", () -> store.importTags(rows.iterator()));
+    tags.forEach(t -> cache.put(t.epc(), Optional.of(t.lotId())));
+    return stored;
   }
 
   @Override

@@ -43,7 +43,7 @@ class PgRepositoriesIT {
   static void open() throws Exception {
     server = TestServices.newDatabase("pg_repositories");
     db = Database.open(StoreOptions.defaults(server.jdbcUrl()).withForcePlain(true), Clock.fixed(T0, ZoneOffset.UTC));
-    repos = PgRepositories.create(db.dataSource());
+    repos = PgRepositories.create(db.dataSource(), Clock.systemUTC());
   }
 
   @AfterAll
@@ -97,14 +97,18 @@ class PgRepositoriesIT {
   @Test
   void authorisations_createOpenForClose() {
     ShipmentAuthorisation open = new ShipmentAuthorisation(UUID.randomUUID().toString(), "dc1", "door-1", "L-1", 5,
-        null, true, "planner", T0);
+        0, null, true, "planner", T0);
     ShipmentAuthorisation until = new ShipmentAuthorisation(UUID.randomUUID().toString(), "dc1", "door-2", "L-1", 2,
-        T0.plusSeconds(3600), true, "planner", T0.plusSeconds(1));
+        0, T0.plusSeconds(3600), true, "planner", T0.plusSeconds(1));
     repos.authorisations().create(open);
     repos.authorisations().create(until);
 
     assertThat(repos.authorisations().openFor("dc1", "door-1")).containsExactly(open);
     assertThat(repos.authorisations().list("dc1", 10)).containsExactly(until, open);
+    assertThat(repos.authorisations().consume(until.id(), 2)).isTrue();
+    assertThat(repos.authorisations().consume(until.id(), 1)).as("over quantity").isFalse();
+    assertThat(repos.authorisations().openFor("dc1", "door-2")).singleElement()
+        .extracting(ShipmentAuthorisation::shipped).isEqualTo(2);
     assertThat(repos.authorisations().close(open.id())).hasValue(open.closed());
     assertThat(repos.authorisations().openFor("dc1", "door-1")).isEmpty();
     assertThat(repos.authorisations().close(UUID.randomUUID().toString())).isEmpty();
