@@ -120,7 +120,7 @@ class MapPageIT {
     vertx = Vertx.vertx();
     service = startService();
     db = Database.open(StoreOptions.defaults(testDb.jdbcUrl()), Clock.systemUTC());
-    repositories = PgRepositories.create(db.dataSource());
+    repositories = PgRepositories.create(db.dataSource(), Clock.systemUTC());
     seedRegistry();
     publisher = new MqttClient(broker.uri(), "it-map-pub-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectionOptions o = new MqttConnectionOptions();
