@@ -131,7 +131,7 @@ export class FloorMap {
 
     // Doors live in their own SVG on top (a separate compositing layer): their flashes change many
     // times a second, and must not make the browser repaint 2,000 bins each time.
-    const overlay = this.overlay || el('svg', { class: 'floor-overlay', 'aria-hidden': 'false' });
+    const overlay = this.overlay || el('svg', { class: 'floor-overlay', role: 'group', 'aria-label': 'Dock doors' });
     this.overlay = overlay;
     overlay.replaceChildren();
     overlay.setAttribute('viewBox', geo.box.join(' '));
