@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * sites:
  *   - id: dc1
  *     enforceAuthorisations: true
- *     doors: [ { id: door-1, stagingPoints: [ stage-1 ] } ]
- *     bins:  [ { id: A-01, capacity: 40 } ]
+ *     doors: [ { id: door-1, stagingPoints: [ stage-1 ], x: 0, y: 30 } ]
+ *     bins:  [ { id: A-01, capacity: 40, x: 2.5, y: 4 } ]   # x/y: metres on the map, optional
  * </pre>
  *
  * <p>Environment overrides, applied after the file: {@value #ENV_HTTP_HOST}, {@value #ENV_HTTP_PORT},

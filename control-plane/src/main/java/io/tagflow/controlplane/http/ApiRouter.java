@@ -55,6 +55,7 @@ public final class ApiRouter {
     new TagRoutes(api, blocking).mount(router);
     new AuthorisationRoutes(api, blocking).mount(router);
     new AnomalyRoutes(api, blocking).mount(router);
+    new MapRoutes().mount(router);
 
     router.route().failureHandler(ctx -> failure(ctx, api.bodyLimitBytes()));
     router.errorHandler(404, ctx -> Json.send(ctx, Problem.notFound(

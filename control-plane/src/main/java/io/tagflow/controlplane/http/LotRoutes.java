@@ -8,12 +8,16 @@ import io.tagflow.controlplane.store.LotMovement;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Lots: create, read, update, lock and unlock, and the lot trace. */
 final class LotRoutes {
   /** A trace lists at most this many movements and tags. */
   static final int TRACE_LIMIT = 10_000;
+  static final int DEFAULT_LIST_LIMIT = 100;
+  static final int MAX_LIST_LIMIT = 1000;
 
   private final ApiServices api;
   private final Blocking blocking;
@@ -33,6 +37,7 @@ final class LotRoutes {
 
   void mount(Router router) {
     router.post("/api/lots").handler(this::create);
+    router.get("/api/lots").handler(this::list);
     router.get("/api/lots/:lot").handler(ctx -> {
       String id = Fields.pathId(ctx, "lot");
       blocking.respond(ctx, 200, () -> find(id));
@@ -41,6 +46,21 @@ final class LotRoutes {
     router.post("/api/lots/:lot/lock").handler(ctx -> setStatus(ctx, true));
     router.post("/api/lots/:lot/unlock").handler(ctx -> setStatus(ctx, false));
     router.get("/api/lots/:lot/trace").handler(this::trace);
+  }
+
+  /** {@code ?status=locked,quarantined}: lots with any of those statuses (default: every status). */
+  private void list(RoutingContext ctx) {
+    Set<LotStatus> statuses = EnumSet.allOf(LotStatus.class);
+    String s = ctx.queryParams().get("status");
+    if (s != null) {
+      statuses = EnumSet.noneOf(LotStatus.class);
+      for (String one : s.split(",", -1)) {
+        statuses.add(Fields.parse("status", one.trim(), LotStatus::fromWire));
+      }
+    }
+    Set<LotStatus> wanted = statuses;
+    int limit = Fields.limit(ctx, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
+    blocking.respond(ctx, 200, () -> api.repositories().lots().withStatus(wanted, limit));
   }
 
   private Lot find(String id) {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -71,6 +72,24 @@ final class PgLots implements LotRepository, TagRepository {
         bind(ps, lot);
         ps.setString(9, lot.id());
         return ps.executeUpdate() == 1 ? Optional.of(lot) : Optional.<Lot>empty();
+      }
+    });
+  }
+
+  @Override
+  public List<Lot> withStatus(Set<LotStatus> statuses, int limit) {
+    return wrap("list lots by status", () -> {
+      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM lots WHERE status = ANY (?) ORDER BY lot_id LIMIT ?")) {
+        ps.setArray(1, c.createArrayOf("text", statuses.stream().map(LotStatus::wire).toArray()));
+        ps.setInt(2, limit);
+        List<Lot> lots = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            lots.add(lot(rs));
+          }
+        }
+        return lots;
       }
     });
   }
