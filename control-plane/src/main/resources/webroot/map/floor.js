@@ -61,7 +61,8 @@ export function placeLayout(layout) {
   const maxX = xs.length ? Math.max(...xs) : 10;
   const maxY = ys.length ? Math.max(...ys) : 10;
   const doorsIn = layout.doors || [];
-  const doorW = Math.max(w * 1.6, 2.5);
+  // Doors stay visible on large floors: at least a sixteenth-ish of the width shared between them.
+  const doorW = Math.max(w * 1.6, 2.5, (maxX - minX + w) / (4 * Math.max(4, doorsIn.length)));
   const doors = doorsIn.map((d, i) => (d.x != null && d.y != null ? { ...d }
     : { ...d, x: minX + ((i + 0.5) * (maxX - minX + w)) / Math.max(1, doorsIn.length) - doorW / 2, y: maxY + h + 3 }));
   const doorH = doorW * 0.45;
@@ -130,7 +131,7 @@ export class FloorMap {
 
     // Doors live in their own SVG on top (a separate compositing layer): their flashes change many
     // times a second, and must not make the browser repaint 2,000 bins each time.
-    const overlay = this.overlay || el('svg', { class: 'floor-overlay', 'aria-hidden': 'false' });
+    const overlay = this.overlay || el('svg', { class: 'floor-overlay', role: 'group', 'aria-label': 'Dock doors' });
     this.overlay = overlay;
     overlay.replaceChildren();
     overlay.setAttribute('viewBox', geo.box.join(' '));

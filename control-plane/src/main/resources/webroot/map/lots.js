@@ -93,7 +93,7 @@ export class LotSearch {
       const m = lm.movement;
       const li = h('li', null, { class: m.direction === 'IN' ? 'in' : 'out', 'data-door': m.doorId, 'data-direction': m.direction });
       li.append(h('time', formatTime(m.movedAt), { datetime: m.movedAt }),
-        h('span', m.direction === 'IN' ? '▼ IN' : '▲ OUT', { class: 'dir' }),
+        h('span', m.direction === 'IN' ? '▲ IN' : '▼ OUT', { class: 'dir' }),
         h('span', `${m.doorId} · ${lm.lotTags} of ${m.tagCount} tags`, { class: 'what' }));
       ol.append(li);
     }

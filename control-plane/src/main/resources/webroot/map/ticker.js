@@ -57,7 +57,7 @@ export class Ticker {
     t.textContent = formatTime(m.endedAt);
     const dir = document.createElement('span');
     dir.className = 'dir';
-    dir.textContent = m.direction === 'IN' ? '▼ IN' : '▲ OUT';
+    dir.textContent = m.direction === 'IN' ? '▲ IN' : '▼ OUT';
     const what = document.createElement('span');
     what.className = 'what';
     what.textContent = `${m.door} · ${n} tag${n === 1 ? '' : 's'}` + (m.palletSscc ? ` · SSCC ${m.palletSscc}` : '');

@@ -30,7 +30,9 @@ import java.util.Arrays;
  * against its parent before it is used, so no input can read outside the message, loop, or grow
  * the batch beyond what the message's bytes can describe. An unknown TV type is fatal, because TV
  * parameters carry no length. Nothing is thrown for valid input. The decoder is stateless and
- * thread-safe; the batch is not. The buffer's indexes and contents are left unchanged.
+ * thread-safe; the batch is not, and a buffer must not be decoded by two threads at once (the
+ * decoder reads through the buffer's shared internal NIO view). The buffer's indexes and contents
+ * are left unchanged.
  */
 public final class RoAccessReportDecoder {
   private static final int TYPE_RO_ACCESS_REPORT = LlrpMessageType.RO_ACCESS_REPORT.code();

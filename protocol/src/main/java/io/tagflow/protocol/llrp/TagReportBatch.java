@@ -141,7 +141,12 @@ public final class TagReportBatch {
       return (long) LONG_BE.get(epcBytes, off);
     }
     long word = 0;
-    for (int k = 0; k < avail; k++) {
+    int k = 0;
+    if (avail >= 4) { // the tail of an EPC-96
+      word = ((int) INT_BE.get(epcBytes, off) & 0xFFFF_FFFFL) << 32;
+      k = 4;
+    }
+    for (; k < avail; k++) {
       word |= (epcBytes[off + k] & 0xFFL) << (56 - 8 * k);
     }
     return word;

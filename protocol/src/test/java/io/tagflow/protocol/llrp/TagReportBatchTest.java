@@ -49,6 +49,9 @@ class TagReportBatchTest {
     assertThat(batch.epcHex(0)).isEqualTo("ABCDE0");
     assertThat(batch.epcWord(0, 0)).isEqualTo(0xABCDE00000000000L); // the next tag's bytes are not read
     assertThat(batch.epcByte(0, 2)).isEqualTo(0xE0);
+    int seven = batch.addTag(new byte[] {1, 2, 3, 4, 5, 6, 7}, 0, 56);
+    assertThat(batch.epcWord(seven, 0)).isEqualTo(0x0102030405060700L);
+    assertThat(batch.epcWord(seven, 1)).isZero();
     assertThat(batch.epcEquals(0, new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xE0}, 20)).isTrue();
     assertThat(batch.epcEquals(0, new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xE0}, 24)).isFalse();
     byte[] copy = new byte[4];

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the LLRP codec; not API, may change without notice.
+ */
+package io.tagflow.protocol.llrp.internal;
