@@ -10,7 +10,6 @@ import io.tagflow.sim.scenario.CaseGroup;
 import io.tagflow.sim.scenario.Door;
 import io.tagflow.sim.scenario.Pallet;
 import io.tagflow.sim.scenario.Scenario;
-import io.tagflow.sim.scenario.Side;
 import io.tagflow.sim.scenario.StagingLane;
 import io.tagflow.sim.scenario.Zone;
 import java.net.InetSocketAddress;
