@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
  * scenario (one message, no stack trace), 1 when something cannot start.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs tagflow live on one machine: embedded PostgreSQL, an in-process MQTT 5 broker, the",
-        "control plane (map and API), simulated LLRP readers playing a warehouse, and a gateway reading them.",
-        "Everything binds 127.0.0.1; data is temporary unless --pg-url points at a server of yours."})
+    description = "Runs tagflow live on one machine: embedded PostgreSQL, an in-process MQTT 5 broker, the"
+        + " control plane (map and API), simulated LLRP readers playing a warehouse, and a gateway reading them."
+        + " Everything binds 127.0.0.1; data is temporary unless --pg-url points at a server of yours.")
 public final class DemoMain implements Callable<Integer> {
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
       description = "The control plane's HTTP port: the map at /, the API under /api (default ${DEFAULT-VALUE}; 0 = any free port).")
