@@ -38,6 +38,8 @@ final class StatusReporter implements AutoCloseable {
     return t;
   });
   private boolean firstMovementSeen;
+  /** Movements already stored when the demo started (a persistent --pg-url database), or -1 unknown. */
+  private long storedBefore = -1;
 
   StatusReporter(String jdbcUrl, String site, List<SimulatedReader> readers, PrintStream out, long startedNanos) {
     this.jdbcUrl = jdbcUrl;
@@ -47,8 +49,12 @@ final class StatusReporter implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  /** Polls every second until the first movement, then prints the status every {@code every}. */
+  /**
+   * Counts what is stored already, then polls every second until the first new movement, and prints the
+   * status every {@code every}.
+   */
   void start(Duration every) {
+    timer.execute(this::watchFirstMovement);
     timer.scheduleWithFixedDelay(this::watchFirstMovement, 1, 1, TimeUnit.SECONDS);
     timer.scheduleAtFixedRate(this::print, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -59,7 +65,11 @@ final class StatusReporter implements AutoCloseable {
     }
     try {
       long[] c = counts();
-      if (c[0] > 0) {
+      if (storedBefore < 0) {
+        storedBefore = c[0];
+        return;
+      }
+      if (c[0] > storedBefore) {
         firstMovementSeen = true;
         out.printf(Locale.ROOT, "tagflow demo: first movement stored %.1f s after start%n", uptime());
         out.flush();
