@@ -1,0 +1,72 @@
+package io.tagflow.sim.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagflow.protocol.event.EventCodec;
+import io.tagflow.protocol.event.EventFormatException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A gateway's output as the scorer sees it: movements and locations.
+ *
+ * @param movements movement events
+ * @param locations location events
+ * @param skipped other events in the input (reader status, health), ignored
+ */
+public record ObservedEvents(List<ObservedMovement> movements, List<ObservedLocation> locations, int skipped) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final EventCodec CODEC = new EventCodec();
+
+  public ObservedEvents {
+    movements = List.copyOf(movements);
+    locations = List.copyOf(locations);
+  }
+
+  /**
+   * Reads a JSON-lines file of contract events (one event per line, as the gateway publishes them):
+   * lines with a {@code movementId} are movements, lines with an {@code eventId} and a {@code bin} are
+   * locations, other events are counted and skipped, blank lines ignored.
+   *
+   * @throws IllegalArgumentException naming the file, the line and the field that is wrong
+   */
+  public static ObservedEvents read(Path file) throws IOException {
+    List<ObservedMovement> movements = new ArrayList<>();
+    List<ObservedLocation> locations = new ArrayList<>();
+    int skipped = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        try {
+          JsonNode node = JSON.readTree(bytes);
+          if (node == null || !node.isObject()) {
+            throw new EventFormatException("", "expected a JSON object");
+          }
+          if (node.has("movementId")) {
+            movements.add(ObservedMovement.of(CODEC.decodeMovement(bytes)));
+          } else if (node.has("eventId") && node.has("bin")) {
+            locations.add(ObservedLocation.of(CODEC.decodeLocation(bytes)));
+          } else {
+            skipped++;
+          }
+        } catch (EventFormatException e) {
+          throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalArgumentException(file + ":" + n + ": not JSON: " + e.getOriginalMessage());
+        }
+      }
+    }
+    return new ObservedEvents(movements, locations, skipped);
+  }
+}
