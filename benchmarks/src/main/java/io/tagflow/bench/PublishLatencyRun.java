@@ -87,7 +87,7 @@ final class PublishLatencyRun {
         MqttPublisherOptions.builder(broker, "tagflow-bench-" + ProcessHandle.current().pid()).build(),
         registry, InstantSource.system());
     EventPublisher events0 = new EventPublisher("bench-site", "bench-gw",
-        Topics.under("tagflow-bench/" + ProcessHandle.current().pid()), new EventCodec(), EventIds.system(),
+        Topics.under("tagflow-bench/" + ProcessHandle.current().pid() + "/"), new EventCodec(), EventIds.system(),
         publisher, registry);
     try {
       publisher.start();
