@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * Resident memory of a real gateway with 100 readers: this JVM runs 100 {@link SimulatedReader}s on
  * loopback (4 antennas each, 50 ms inventory rounds, a {@link ScriptedTagSource} of 20 tags: cases
  * dwelling at two zone antennas and tags heard at both sides of the door), and a child JVM runs
- * {@code GatewayMain} (as {@code ./tagflow gateway} does, with no heap options unless
- * {@code TAGFLOW_BENCH_GATEWAY_JAVA_OPTS} gives some) with a configuration of those 100 readers.
+ * {@code GatewayMain} (as {@code ./tagflow gateway} does) with the given JVM options and a
+ * configuration of those 100 readers.
  * The child's {@code VmRSS} is sampled from {@code /proc/PID/status} every second; the figure is
  * the largest sample after every reader has connected.
  */
@@ -41,7 +41,9 @@ final class GatewayRssRun {
     this.out = out;
   }
 
-  Figures run(String broker, Duration runFor) throws Exception {
+  Figures run(String broker, Duration runFor, String javaOpts) throws Exception {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.tagflow.sim"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     Path dir = Files.createTempDirectory("tagflow-rss-bench");
     List<SimulatedReader> readers = new ArrayList<>();
     Process child = null;
@@ -63,7 +65,6 @@ final class GatewayRssRun {
       }
       Path config = dir.resolve("gateway.yaml");
       Files.writeString(config, config(readers, broker, dir.resolve("outbox")));
-      String javaOpts = System.getenv().getOrDefault("TAGFLOW_BENCH_GATEWAY_JAVA_OPTS", "");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       if (!javaOpts.isBlank()) {
@@ -73,8 +74,8 @@ final class GatewayRssRun {
           "--config", config.toString()));
       child = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(dir.resolve("gateway.log").toFile()).start();
-      out.printf("rss: gateway pid %d with %d readers, broker %s; sampling VmRSS for %d s%n", child.pid(), READERS,
-          broker, runFor.toSeconds());
+      out.printf("rss: gateway pid %d with %d readers, JVM options %s, broker %s; sampling VmRSS for %d s%n",
+          child.pid(), READERS, javaOpts.isBlank() ? "(none)" : javaOpts, broker, runFor.toSeconds());
       double max = 0;
       double last = 0;
       int connected = 0;
