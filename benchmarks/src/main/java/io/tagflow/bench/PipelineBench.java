@@ -30,6 +30,8 @@ import java.util.Locale;
  */
 final class PipelineBench implements BenchMain.Benchmark {
   static final int READERS = 1000;
+  /** Steps of 100 ms per round: 12 s of traffic, so crossings are decided and movements close. */
+  static final int STEPS = 120;
   /** The heap cap of the second memory figure (a deployment setting, see docs/performance.md). */
   static final String CAPPED_HEAP = "-Xmx128m";
 
@@ -44,7 +46,7 @@ final class PipelineBench implements BenchMain.Benchmark {
     boolean quick = options.contains("--quick");
     PrintStream out = System.out;
     out.printf("pipeline: generating %d readers' reports ...%n", READERS);
-    DockTraffic traffic = DockTraffic.generate(READERS, quick ? 20 : 60, 42);
+    DockTraffic traffic = DockTraffic.generate(READERS, quick ? 20 : STEPS, 42);
     out.printf(Locale.ROOT, "pipeline: %,d reports, %,d reads, %.1f MiB of RO_ACCESS_REPORT bytes%n",
         traffic.offsets.length, traffic.reads, traffic.bytes.readableBytes() / 1048576.0);
     ThroughputRun.Figures tp = new ThroughputRun(traffic, out).run(quick ? 1 : 3, quick ? 2 : 7);

@@ -35,6 +35,7 @@ final class ThroughputRun {
   private final DockTraffic traffic;
   private final PrintStream out;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private String stages = "";
 
   ThroughputRun(DockTraffic traffic, PrintStream out) {
     this.traffic = traffic;
@@ -71,6 +72,7 @@ final class ThroughputRun {
         movements = counts[0];
       }
     }
+    out.println("pipeline: stage counts of the last round: " + stages);
     return new Figures(median(wall), median(cpu), median(decodeOnly), movements);
   }
 
@@ -92,6 +94,7 @@ final class ThroughputRun {
       }
       pipeline.tick();
     }
+    stages = pipeline.stageCounts().toString();
     return reads;
   }
 
