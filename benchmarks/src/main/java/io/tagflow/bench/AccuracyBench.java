@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  * ({@value #HEADLINE}), plus its event and crossing counts. Targets there: precision and recall
  * at least 99.9 %, direction 99.5 %, door 99.9 %.
  *
- * <p>Run from the repository root: {@code ./tagflow bench accuracy} (about a minute per
- * simulated hour).
+ * <p>Load scenes ({@code load-*.yaml}: throughput loads, not accuracy examples) are skipped with a
+ * note unless {@code --all} is given.
+ *
+ * <p>Run from the repository root: {@code ./tagflow bench accuracy [DIR] [--all]} (about a minute
+ * per simulated hour of a four-door dock).
  */
 final class AccuracyBench implements BenchMain.Benchmark {
   static final String HEADLINE = "four-doors";
@@ -40,7 +43,9 @@ final class AccuracyBench implements BenchMain.Benchmark {
   @Override
   public int run(String[] args) throws Exception {
     PrintStream out = System.out;
-    Path dir = Path.of(args.length > 0 ? args[0] : "device-simulators/scenarios");
+    List<String> options = List.of(args);
+    boolean all = options.contains("--all");
+    Path dir = Path.of(options.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("device-simulators/scenarios"));
     if (!Files.isDirectory(dir)) {
       System.err.println("accuracy: no scenario directory " + dir.toAbsolutePath()
           + " (run from the repository root or pass the directory)");
@@ -52,6 +57,10 @@ final class AccuracyBench implements BenchMain.Benchmark {
     }
     ScoreReport headline = null;
     for (Path file : files) {
+      if (!all && file.getFileName().toString().startsWith("load-")) {
+        out.println("accuracy: " + file.getFileName() + ": load scene, skipped (pass --all to score it)");
+        continue;
+      }
       Scenario scenario = ScenarioLoader.load(file);
       long until = Math.round(scenario.durationS() * 1e6);
       out.printf(Locale.ROOT, "accuracy: %s: %.0f s of virtual time ...%n", scenario.name(), scenario.durationS());
