@@ -22,10 +22,11 @@ import java.util.Locale;
  *       collecting) and once with {@value #CAPPED_HEAP}. Target: at most 256 MB.</li>
  * </ol>
  *
- * <p>Run: {@code ./tagflow bench pipeline} (about two minutes); {@code --quick} is a smoke run
- * whose figures are not to be quoted; {@code --skip-rss} leaves out the child gateway. Prints
- * progress and figures, then {@code RESULT reads_per_s=... publish_p99_ms=... rss_mb_100_readers=...}
- * plus the detail keys (CPU-time throughput, decode-only throughput, each latency's p50/p99). A
+ * <p>Run: {@code ./tagflow bench pipeline} (about four minutes on a busy 2-core machine);
+ * {@code --quick} is a smoke run whose figures are not to be quoted; {@code --skip-rss} leaves out
+ * the child gateways. Prints progress and figures, then
+ * {@code RESULT reads_per_s=... publish_p99_ms=... rss_mb_100_readers=...} plus the detail keys
+ * (CPU-time throughput, decode-only throughput, each latency's p50/p99, RSS with a capped heap). A
  * skipped figure is printed as {@code NaN}.
  */
 final class PipelineBench implements BenchMain.Benchmark {
