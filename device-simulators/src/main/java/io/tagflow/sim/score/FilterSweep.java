@@ -102,13 +102,19 @@ public final class FilterSweep {
   }
 
   private final Supplier<Scene> scenes;
+  private final FilterSettings base;
   private final long untilMicros;
   private final Duration window;
   private final PrintWriter progress;
 
-  /** {@code scenes} builds the scene afresh (a run consumes it). */
-  public FilterSweep(Supplier<Scene> scenes, long untilMicros, Duration window, PrintWriter progress) {
+  /**
+   * @param scenes builds the scene afresh (a run consumes it)
+   * @param base the settings the swept values override
+   */
+  public FilterSweep(Supplier<Scene> scenes, FilterSettings base, long untilMicros, Duration window,
+                     PrintWriter progress) {
     this.scenes = scenes;
+    this.base = base;
     this.untilMicros = untilMicros;
     this.window = window;
     this.progress = progress;
@@ -138,7 +144,7 @@ public final class FilterSweep {
       i++;
       FilterSettings settings;
       try {
-        settings = apply(combination);
+        settings = apply(base, combination);
       } catch (IllegalArgumentException e) {
         progress.printf("sim tune: %d of %d: %s skipped: %s%n", i, grid.size(), text(combination), e.getMessage());
         progress.flush();
@@ -175,8 +181,8 @@ public final class FilterSweep {
     return sb.toString();
   }
 
-  static FilterSettings apply(Map<String, String> combination) {
-    FilterSettings.Builder b = FilterSettings.defaults().toBuilder();
+  static FilterSettings apply(FilterSettings base, Map<String, String> combination) {
+    FilterSettings.Builder b = base.toBuilder();
     for (Map.Entry<String, String> e : combination.entrySet()) {
       Method m = setter(e.getKey());
       Class<?> type = m.getParameterTypes()[0];

@@ -109,7 +109,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
     long until = Math.round((durationS != null ? durationS : scenario.durationS()) * 1e6);
     if (!sweep.isEmpty()) {
-      return sweep(scenario, until, out, err);
+      return sweep(scenario, settings, until, out, err);
     }
     long wall = System.nanoTime();
     PipelineRun.Result result = new PipelineRun(scene, settings).run(until);
@@ -139,8 +139,8 @@ public final class TuneCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code --set}: the grid search; the other filter options are ignored, reader power applies. */
-  private int sweep(Scenario scenario, long until, PrintWriter out, PrintWriter err) {
+  /** {@code --set}: the grid search, starting from {@code base} (defaults plus the other options). */
+  private int sweep(Scenario scenario, FilterSettings base, long until, PrintWriter out, PrintWriter err) {
     java.util.List<FilterSweep.Row> rows;
     try {
       java.util.List<FilterSweep.Swept> swept = sweep.stream().map(FilterSweep.Swept::parse).toList();
@@ -154,7 +154,7 @@ public final class TuneCommand implements Callable<Integer> {
           }
         }
         return scene;
-      }, until, Duration.ofMillis(Math.round(windowS * 1000)), out).run(swept);
+      }, base, until, Duration.ofMillis(Math.round(windowS * 1000)), out).run(swept);
     } catch (IllegalArgumentException e) {
       err.println("sim tune: " + e.getMessage());
       err.flush();

@@ -3,6 +3,7 @@ package io.tagflow.sim.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagflow.gateway.pipeline.FilterSettings;
 import io.tagflow.sim.SimMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,9 +40,11 @@ class FilterSweepTest {
 
   @Test
   void apply_valueTheBuilderRejects_namesTheSetting() {
-    assertThat(FilterSweep.apply(Map.of("absenceTimeout", "1500ms")).absenceTimeout())
-        .isEqualTo(Duration.ofMillis(1500));
-    assertThatThrownBy(() -> FilterSweep.apply(Map.of("absenceTimeout", "fast")))
+    FilterSettings base = FilterSettings.defaults().toBuilder().minRssiDbm(-70).build();
+    FilterSettings applied = FilterSweep.apply(base, Map.of("absenceTimeout", "1500ms"));
+    assertThat(applied.absenceTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(applied.minRssiDbm()).as("the base is kept").isEqualTo(-70);
+    assertThatThrownBy(() -> FilterSweep.apply(base, Map.of("absenceTimeout", "fast")))
         .hasMessageContaining("absenceTimeout: cannot read 'fast' as a duration");
   }
 
