@@ -30,7 +30,8 @@ public final class BenchMain implements Callable<Integer> {
   private static final List<Registration> REGISTRATIONS = List.of(
       new Registration("decode", new DecodeBench()),
       new Registration("outbox", new OutboxBench.Launcher()),
-      new Registration("pipeline", new PipelineBench.Launcher()));
+      new Registration("pipeline", new PipelineBench.Launcher()),
+      new Registration("simload", new SimLoadBench()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 

@@ -140,7 +140,7 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     engine = new InventoryEngine(ctx, source, clock, options.inventoryRound(), options.antennaCount(), options.version(),
-        this::nextMessageId, () -> registry.ended(engine.running()));
+        options.reportEveryTags(), this::nextMessageId, () -> registry.ended(engine.running()));
     registry = new RoSpecRegistry(new RoSpecRegistry.Listener() {
       @Override
       public void activated(ROSpec spec) {
