@@ -125,33 +125,32 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  /** "90s", "5m", "1h", "250ms" or an ISO-8601 duration ("PT90S"). */
+  /** "90s", "5m", "1h", "250ms", plain seconds ("2.5") or an ISO-8601 duration ("PT90S"). */
   static Duration parseDuration(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
+    Duration d = parse(text.trim().toLowerCase(Locale.ROOT));
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("--duration: expected a positive time such as 60s, 5m, 1h or PT90S, was '"
+          + text + "'");
+    }
+    return d;
+  }
+
+  private static Duration parse(String t) {
     try {
-      Duration d;
-      if (t.startsWith("pt") || t.startsWith("p")) {
-        d = Duration.parse(text.trim());
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
       } else if (t.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
       } else if (t.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
       } else if (t.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
+        return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60));
       } else if (t.endsWith("h")) {
-        d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-      } else {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3600));
       }
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("--duration must be positive, was '" + text + "'");
-      }
-      return d;
-    } catch (RuntimeException e) {
-      if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("--duration")) {
-        throw iae;
-      }
-      throw new IllegalArgumentException("--duration: expected e.g. 60s, 5m, 1h or PT90S, was '" + text + "'");
+      return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+    } catch (RuntimeException e) { // NumberFormatException, DateTimeParseException
+      return null;
     }
   }
 
