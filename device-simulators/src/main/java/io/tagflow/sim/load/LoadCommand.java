@@ -1,5 +1,6 @@
 package io.tagflow.sim.load;
 
+import io.tagflow.sim.internal.CliDurations;
 import io.tagflow.sim.load.LoadSimulator.LoadSettings;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -58,7 +59,7 @@ public final class LoadCommand implements Callable<Integer> {
     LoadSimulator simulator;
     Duration runFor;
     try {
-      runFor = duration == null ? null : parseDuration(duration);
+      runFor = duration == null ? null : CliDurations.parse("--duration", duration);
       LoadSettings settings = LoadSettings.of(readers, rate).withTagsPerReport(tagsPerReport).withPortBase(portBase)
           .withThreads(threads == null ? LoadSimulator.DEFAULT_THREADS : threads);
       simulator = LoadSimulator.create(settings, InstantSource.system());
@@ -122,35 +123,6 @@ public final class LoadCommand implements Callable<Integer> {
         out.flush();
         return;
       }
-    }
-  }
-
-  /** "90s", "5m", "1h", "250ms", plain seconds ("2.5") or an ISO-8601 duration ("PT90S"). */
-  static Duration parseDuration(String text) {
-    Duration d = parse(text.trim().toLowerCase(Locale.ROOT));
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("--duration: expected a positive time such as 60s, 5m, 1h or PT90S, was '"
-          + text + "'");
-    }
-    return d;
-  }
-
-  private static Duration parse(String t) {
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      } else if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      } else if (t.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-      } else if (t.endsWith("m")) {
-        return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60));
-      } else if (t.endsWith("h")) {
-        return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3600));
-      }
-      return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-    } catch (RuntimeException e) { // NumberFormatException, DateTimeParseException
-      return null;
     }
   }
 

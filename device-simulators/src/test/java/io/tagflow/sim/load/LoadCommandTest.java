@@ -3,6 +3,7 @@ package io.tagflow.sim.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagflow.sim.SimMain;
+import io.tagflow.sim.internal.CliDurations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -45,11 +46,11 @@ class LoadCommandTest {
   }
 
   @Test
-  void parseDuration_acceptsCommonForms() {
-    assertThat(LoadCommand.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(LoadCommand.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(LoadCommand.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(LoadCommand.parseDuration("PT1H")).isEqualTo(Duration.ofHours(1));
-    assertThat(LoadCommand.parseDuration("2.5")).isEqualTo(Duration.ofMillis(2500));
+  void cliDurations_acceptCommonForms() {
+    assertThat(CliDurations.parse("--duration", "90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(CliDurations.parse("--duration", "5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(CliDurations.parse("--duration", "250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(CliDurations.parse("--duration", "PT1H")).isEqualTo(Duration.ofHours(1));
+    assertThat(CliDurations.parse("--duration", "2.5")).isEqualTo(Duration.ofMillis(2500));
   }
 }
