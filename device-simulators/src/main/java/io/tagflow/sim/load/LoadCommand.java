@@ -79,17 +79,30 @@ public final class LoadCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "sim load: %d readers listening on %s, %.0f reads/s each, %d tags per report%n",
         addresses.size(), ports(addresses), rate, tagsPerReport);
     out.flush();
+    // Ctrl-C: the hook ends the run and holds the JVM until the readers are closed and the total printed.
     CountDownLatch interrupted = new CountDownLatch(1);
-    Thread hook = new Thread(interrupted::countDown, "sim-load-shutdown");
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      interrupted.countDown();
+      try {
+        finished.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "sim-load-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       report(simulator, runFor, interrupted, out);
     } finally {
-      simulator.stop().get(15, TimeUnit.SECONDS);
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting because of the signal
+        simulator.stop().get(15, TimeUnit.SECONDS);
+      } finally {
+        finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already exiting because of the signal
+        }
       }
     }
     return 0;
