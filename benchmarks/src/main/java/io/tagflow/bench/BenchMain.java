@@ -32,7 +32,8 @@ public final class BenchMain implements Callable<Integer> {
       new Registration("decode", new DecodeBench()),
       new Registration("epc", new EpcBench.Launcher()),
       new Registration("outbox", new OutboxBench.Launcher()),
-      new Registration("pipeline", new PipelineBench()));
+      new Registration("pipeline", new PipelineBench()),
+      new Registration("simload", new SimLoadBench()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 
