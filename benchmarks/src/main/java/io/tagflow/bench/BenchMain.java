@@ -28,9 +28,12 @@ public final class BenchMain implements Callable<Integer> {
 
   /** Every benchmark, one line each: add yours here. */
   private static final List<Registration> REGISTRATIONS = List.of(
+      new Registration("accuracy", new AccuracyBench()),
       new Registration("decode", new DecodeBench()),
+      new Registration("epc", new EpcBench.Launcher()),
       new Registration("outbox", new OutboxBench.Launcher()),
-      new Registration("pipeline", new PipelineBench.Launcher()));
+      new Registration("pipeline", new PipelineBench()),
+      new Registration("simload", new SimLoadBench()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 

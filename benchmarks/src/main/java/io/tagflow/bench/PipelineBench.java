@@ -1,173 +1,96 @@
 package io.tagflow.bench;
 
-import io.tagflow.gateway.pipeline.DecisionListener;
-import io.tagflow.gateway.pipeline.LocationDecision;
-import io.tagflow.gateway.pipeline.MovementDecision;
-import io.tagflow.gateway.pipeline.ReadPoint;
-import io.tagflow.gateway.pipeline.Side;
-import io.tagflow.gateway.pipeline.StagedDecision;
-import io.tagflow.gateway.pipeline.TagPipeline;
-import io.tagflow.protocol.epc.Epc96;
-import io.tagflow.protocol.epc.EpcDecoder;
-import io.tagflow.protocol.epc.EpcEncoder;
-import io.tagflow.protocol.llrp.TagField;
-import io.tagflow.protocol.llrp.TagReportBatch;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Collection;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The gateway filter's hot path: EPC company-prefix matching (allocation-free fast path against a
- * full decode, side by side) and a whole pipeline fed RO_ACCESS_REPORT batches of 100 known tags at
- * two door and two zone antennas, in steady state.
+ * {@code ./tagflow bench pipeline}: the gateway's three service-level figures, side by side in one
+ * run.
+ * <ol>
+ *   <li><b>Throughput</b> ({@link ThroughputRun}): RO_ACCESS_REPORT bytes from {@value #READERS}
+ *       readers ({@link DockTraffic}: door portals, zone antennas, pallets crossing, cases dwelling)
+ *       decoded and run through every pipeline stage on one thread. Target: 2 million reads/s.</li>
+ *   <li><b>Publish latency</b> ({@link PublishLatencyRun}): decision to durable append, to the MQTT
+ *       client's publish call and to PUBACK, through the real outbox and publisher to a broker
+ *       ({@code TAGFLOW_BENCH_MQTT_URI}, else {@code tcp://127.0.0.1:1883} if it answers; skipped with a
+ *       note otherwise). Target: p99 at most 5 ms.</li>
+ *   <li><b>Memory</b> ({@link GatewayRssRun}): VmRSS of a real gateway process with 100 simulated
+ *       readers over loopback, once with the JVM's default options (as {@code ./tagflow gateway}
+ *       runs without JAVA_OPTS; the heap may then grow to a quarter of the machine's memory before
+ *       collecting) and once with {@value #CAPPED_HEAP}. Target: at most 256 MB.</li>
+ * </ol>
  *
- * <p>Run: {@code ./tagflow bench pipeline} (or {@code java -cp benchmarks/target/*.jar
- * io.tagflow.bench.BenchMain pipeline}). One fork, 3 x 1 s warm-up, 5 x 1 s measurement, with JMH's
- * GC profiler for bytes allocated per operation. Prints JMH's table, then
- * {@code RESULT prefix_key_ns=... full_decode_ns=... decode_ratio=... batch_ns_per_read=...
- * batch_bytes_per_read=...}.
+ * <p>Run: {@code ./tagflow bench pipeline} (about four minutes on a busy 2-core machine);
+ * {@code --quick} is a smoke run whose figures are not to be quoted; {@code --skip-rss} leaves out
+ * the child gateways. Prints progress and figures, then
+ * {@code RESULT reads_per_s=... publish_p99_ms=... rss_mb_100_readers=...} plus the detail keys
+ * (CPU-time throughput, decode-only throughput, each latency's p50/p99, RSS with a capped heap). A
+ * skipped figure is printed as {@code NaN}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PipelineBench {
-  static final int TAGS = 100;
+final class PipelineBench implements BenchMain.Benchmark {
+  static final int READERS = 1000;
+  /** Steps of 100 ms per round: 12 s of traffic, so crossings are decided and movements close. */
+  static final int STEPS = 120;
+  /** The heap cap of the second memory figure (a deployment setting, see docs/performance.md). */
+  static final String CAPPED_HEAP = "-Xmx128m";
 
-  private Epc96[] epcs;
-  private int next;
-  private TagPipeline pipeline;
-  private TagReportBatch batch;
-  private MutableClock clock;
-  private int batches;
-
-  /** Gateway time the benchmark moves forward by hand. */
-  static final class MutableClock implements InstantSource {
-    long millis = 1_700_000_000_000L;
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
+  @Override
+  public String description() {
+    return "pipeline reads/s (1,000 readers, decode + all stages, 1 thread), decision->MQTT p99, RSS with 100 readers";
   }
 
-  @Setup
-  public void setup() {
-    epcs = new Epc96[TAGS];
-    for (int i = 0; i < TAGS; i++) {
-      epcs[i] = i % 10 == 0 ? EpcEncoder.sscc96(2, "0614141", String.format("1%09d", i))
-          : EpcEncoder.sgtin96(3, "0614141", "812345", i);
+  @Override
+  public int run(String[] args) throws Exception {
+    List<String> options = List.of(args);
+    boolean quick = options.contains("--quick");
+    PrintStream out = System.out;
+    out.printf("pipeline: generating %d readers' reports ...%n", READERS);
+    DockTraffic traffic = DockTraffic.generate(READERS, quick ? 20 : STEPS, 42);
+    out.printf(Locale.ROOT, "pipeline: %,d reports, %,d reads, %.1f MiB of RO_ACCESS_REPORT bytes%n",
+        traffic.offsets.length, traffic.reads, traffic.bytes.readableBytes() / 1048576.0);
+    ThroughputRun.Figures tp = new ThroughputRun(traffic, out).run(quick ? 1 : 3, quick ? 2 : 7);
+    traffic.bytes.release();
+    out.printf(Locale.ROOT, "pipeline: median %,.0f reads/s wall, %,.0f reads/s of thread CPU; decode alone %,.0f"
+        + " reads/s (%.0f %% of the time is decode)%n", tp.readsPerS(), tp.readsPerCpuS(), tp.decodeOnlyReadsPerS(),
+        100 * tp.readsPerS() / tp.decodeOnlyReadsPerS());
+
+    PublishLatencyRun publish = new PublishLatencyRun(out);
+    String broker = publish.broker(System.getenv("TAGFLOW_BENCH_MQTT_URI"));
+    PublishLatencyRun.Figures pl = null;
+    if (broker != null) {
+      pl = publish.run(broker, quick ? 200 : 1000);
+      out.printf(Locale.ROOT, "publish: %d decisions to %s: decision->append (durable) p50 %.2f ms p99 %.2f ms; "
+              + "decision->publish call p50 %.2f ms p99 %.2f ms; decision->PUBACK p50 %.2f ms p99 %.2f ms%n",
+          pl.events(), pl.broker(), pl.appendP50(), pl.appendP99(), pl.sentP50(), pl.sentP99(), pl.pubackP50(),
+          pl.pubackP99());
     }
-    clock = new MutableClock();
-    pipeline = TagPipeline.builder().clock(clock).listener(new DecisionListener() {
-      @Override
-      public void onMovement(MovementDecision movement) {
-      }
 
-      @Override
-      public void onLocationChanged(LocationDecision location) {
-      }
+    GatewayRssRun.Figures rss = null;
+    GatewayRssRun.Figures rssCapped = null;
+    if (!options.contains("--skip-rss")) {
+      String to = broker != null ? broker : PublishLatencyRun.DEFAULT_BROKER;
+      Duration runFor = Duration.ofSeconds(quick ? 10 : 30);
+      rss = new GatewayRssRun(out).run(to, runFor, "");
+      print(out, rss);
+      rssCapped = new GatewayRssRun(out).run(to, runFor, CAPPED_HEAP);
+      print(out, rssCapped);
+    }
 
-      @Override
-      public void onTagStaged(StagedDecision staged) {
-      }
-    })
-        .readPoint("r1", 1, ReadPoint.door("D1", Side.OUTSIDE))
-        .readPoint("r1", 2, ReadPoint.door("D1", Side.INSIDE))
-        .readPoint("r1", 3, ReadPoint.zone("A-01"))
-        .readPoint("r1", 4, ReadPoint.zone("A-02"))
-        .build();
-    batch = new TagReportBatch();
+    double nan = Double.NaN;
+    out.printf(Locale.ROOT, "RESULT reads_per_s=%.0f publish_p99_ms=%.2f rss_mb_100_readers=%.1f reads_per_cpu_s=%.0f"
+            + " decode_only_reads_per_s=%.0f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
+            + " publish_call_p99_ms=%.2f puback_p50_ms=%.2f puback_p99_ms=%.2f rss_mb_100_readers_xmx128m=%.1f%n",
+        tp.readsPerS(), pl == null ? nan : pl.pubackP99(), rss == null ? nan : rss.maxRssMb(), tp.readsPerCpuS(),
+        tp.decodeOnlyReadsPerS(), pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
+        pl == null ? nan : pl.sentP50(), pl == null ? nan : pl.sentP99(), pl == null ? nan : pl.pubackP50(),
+        pl == null ? nan : pl.pubackP99(), rssCapped == null ? nan : rssCapped.maxRssMb());
+    return 0;
   }
 
-  @Benchmark
-  public long prefixKeyFastPath() {
-    Epc96 e = epcs[next++ % TAGS];
-    return EpcDecoder.companyPrefixKey(e.high(), e.low());
-  }
-
-  @Benchmark
-  public String fullDecode() {
-    Epc96 e = epcs[next++ % TAGS];
-    return EpcDecoder.decode(e).companyPrefix();
-  }
-
-  /** One report of {@link #TAGS} reads (antennas round-robin); a tick every 10 reports. */
-  @Benchmark
-  public int pipelineBatch() {
-    clock.millis += 10;
-    long micros = clock.millis * 1000;
-    batch.clear();
-    for (int i = 0; i < TAGS; i++) {
-      Epc96 e = epcs[i];
-      int k = batch.addEpc96(e.high(), e.low());
-      batch.set(k, TagField.ANTENNA_ID, 1 + (i + batches) % 4)
-          .set(k, TagField.PEAK_RSSI, -45 - (i + batches) % 20)
-          .set(k, TagField.LAST_SEEN_TIMESTAMP_UTC, micros);
-    }
-    pipeline.onBatch("r1", batch);
-    if (++batches % 10 == 0) {
-      pipeline.tick();
-    }
-    return pipeline.trackedTags();
-  }
-
-  /** The launcher behind {@code ./tagflow bench pipeline}. */
-  static final class Launcher implements BenchMain.Benchmark {
-    @Override
-    public String description() {
-      return "EPC prefix fast path vs full decode; pipeline ns and bytes per read";
-    }
-
-    @Override
-    public int run(String[] args) throws Exception {
-      Collection<RunResult> results = new Runner(new OptionsBuilder()
-          .include(PipelineBench.class.getName() + "\\.")
-          .addProfiler(GCProfiler.class)
-          .build()).run();
-      double prefix = Double.NaN;
-      double decode = Double.NaN;
-      double batchNs = Double.NaN;
-      double batchBytes = Double.NaN;
-      for (RunResult r : results) {
-        String label = r.getParams().getBenchmark();
-        double score = r.getPrimaryResult().getScore();
-        if (label.endsWith("prefixKeyFastPath")) {
-          prefix = score;
-        } else if (label.endsWith("fullDecode")) {
-          decode = score;
-        } else if (label.endsWith("pipelineBatch")) {
-          batchNs = score / TAGS;
-          var alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-          batchBytes = alloc == null ? Double.NaN : alloc.getScore() / TAGS;
-        }
-      }
-      System.out.printf(java.util.Locale.ROOT,
-          "RESULT prefix_key_ns=%.1f full_decode_ns=%.1f decode_ratio=%.1f batch_ns_per_read=%.1f"
-              + " batch_bytes_per_read=%.3f%n", prefix, decode, decode / prefix, batchNs, batchBytes);
-      return 0;
-    }
+  private static void print(PrintStream out, GatewayRssRun.Figures rss) {
+    out.printf(Locale.ROOT, "rss: gateway with %d readers (%d connected), JVM options %s: max VmRSS %.1f MiB, "
+        + "last %.1f MiB%n", GatewayRssRun.READERS, rss.connected(), rss.javaOpts(), rss.maxRssMb(), rss.lastRssMb());
   }
 }

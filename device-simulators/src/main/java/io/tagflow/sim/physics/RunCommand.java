@@ -1,5 +1,8 @@
 package io.tagflow.sim.physics;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.tagflow.sim.reader.SimulatedReader;
 import io.tagflow.sim.reader.SimulatedReaderOptions;
 import io.tagflow.sim.scenario.ReaderSpec;
@@ -151,6 +154,9 @@ public final class RunCommand implements Callable<Integer> {
     summary(scene, out);
     List<SimulatedReader> servers = new ArrayList<>();
     List<CompletableFuture<?>> bound = new ArrayList<>();
+    // One loop per core for all readers (a scene may have hundreds); each reader stays on one loop.
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        NioIoHandler.newFactory());
     for (ReaderSim r : scene.readers()) {
       ReaderSpec rs = r.spec();
       int antennas = r.antennaPorts().length == 0 ? 1 : r.antennaPorts()[r.antennaPorts().length - 1];
@@ -159,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
           .withAntennaCount(antennas)
           .withTxPowerTable(rs.txPowerDbm().stream().map(d -> (int) Math.round(d * 100)).toList())
           .withInventoryRound(Duration.ofNanos(roundMicros * 1000));
-      SimulatedReader server = SimulatedReader.create(options, new SceneTagSource(r, start, roundMicros), clock);
+      SimulatedReader server = SimulatedReader.create(options, new SceneTagSource(r, start, roundMicros), clock, group);
       servers.add(server);
       bound.add(server.start().thenAccept(a -> {
         synchronized (out) {
@@ -203,8 +209,12 @@ public final class RunCommand implements Callable<Integer> {
       done.await();
     } finally {
       timer.shutdownNow();
-      CompletableFuture.allOf(servers.stream().map(SimulatedReader::stop).toArray(CompletableFuture[]::new))
-          .get(10, TimeUnit.SECONDS);
+      try {
+        CompletableFuture.allOf(servers.stream().map(SimulatedReader::stop).toArray(CompletableFuture[]::new))
+            .get(10, TimeUnit.SECONDS);
+      } finally {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+      }
     }
     out.println("sim run: done, " + truth.written() + " truth events -> " + truthFile);
     out.flush();

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start()} completes with the bound address (use port 0 for a free port) or fails with the
  * bind error; {@link #stop()} closes the client and the server and completes when its threads are
  * gone. A stopped reader cannot be started again: create a new one.
+ *
+ * <p>Threads: a reader made by {@link #create(SimulatedReaderOptions, TagSource, InstantSource)} owns
+ * one event loop thread. Many readers in one process (load tests) share a group through {@link
+ * #create(SimulatedReaderOptions, TagSource, InstantSource, EventLoopGroup)}: each reader then runs on
+ * one loop of the group, and {@link #stop()} leaves the group running for its owner to shut down.
  */
 public final class SimulatedReader {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedReader.class);
@@ -38,25 +43,40 @@ public final class SimulatedReader {
   private final SimulatedReaderOptions options;
   private final TagSource source;
   private final InstantSource clock;
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
   private final AtomicReference<Channel> client = new AtomicReference<>();
   private volatile Channel server;
 
-  private SimulatedReader(SimulatedReaderOptions options, TagSource source, InstantSource clock) {
+  private SimulatedReader(SimulatedReaderOptions options, TagSource source, InstantSource clock, EventLoopGroup group,
+                          boolean ownsGroup) {
     this.options = options;
     this.source = source;
     this.clock = clock;
+    this.group = group;
+    this.ownsGroup = ownsGroup;
   }
 
-  /** A reader that is not listening yet. */
+  /** A reader that is not listening yet, with its own event loop thread. */
   public static SimulatedReader create(SimulatedReaderOptions options, TagSource source, InstantSource clock) {
-    return new SimulatedReader(options, source, clock);
+    return new SimulatedReader(options, source, clock, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), true);
+  }
+
+  /**
+   * A reader that is not listening yet, running on one loop of a shared NIO {@code group} that the
+   * caller shuts down after stopping every reader.
+   */
+  public static SimulatedReader create(SimulatedReaderOptions options, TagSource source, InstantSource clock,
+                                       EventLoopGroup group) {
+    return new SimulatedReader(options, source, clock, group, false);
   }
 
   /** Binds and listens; completes with the bound address. */
   public CompletableFuture<InetSocketAddress> start() {
     CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
-    new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    // One loop serves both the listening socket and its client: the reader's state stays on one thread.
+    EventLoopGroup loop = group.next();
+    new ServerBootstrap().group(loop, loop).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<>() {
@@ -69,11 +89,19 @@ public final class SimulatedReader {
           if (f.isSuccess()) {
             server = ((ChannelFuture) f).channel();
             InetSocketAddress address = (InetSocketAddress) server.localAddress();
-            LOG.info("simulated reader listening on {}:{} (LLRP version {})", address.getHostString(), address.getPort(),
-                options.version());
+            // Readers sharing a group come by the hundred; their owner prints one summary instead.
+            if (ownsGroup) {
+              LOG.info("simulated reader listening on {}:{} (LLRP version {})", address.getHostString(), address.getPort(),
+                  options.version());
+            } else {
+              LOG.debug("simulated reader listening on {}:{} (LLRP version {})", address.getHostString(), address.getPort(),
+                  options.version());
+            }
             bound.complete(address);
           } else {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (ownsGroup) {
+              group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            }
             bound.completeExceptionally(f.cause());
           }
         });
@@ -106,17 +134,36 @@ public final class SimulatedReader {
     return client.get() != null;
   }
 
-  /** Closes the client and the server; completes when the event loop has stopped. */
+  /**
+   * Closes the client and the server; completes when the reader's own event loop has stopped, or for
+   * a shared group when both channels are closed.
+   */
   public CompletableFuture<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Channel c = client.get();
-    if (c != null) {
-      c.close();
+    Channel s = server;
+    if (ownsGroup) {
+      if (c != null) {
+        c.close();
+      }
+      if (s != null) {
+        s.close();
+      }
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> done.complete(null));
+      return done;
     }
-    if (server != null) {
-      server.close();
+    CompletableFuture<Void> clientClosed = new CompletableFuture<>();
+    CompletableFuture<Void> serverClosed = new CompletableFuture<>();
+    closeThen(c, clientClosed);
+    closeThen(s, serverClosed);
+    return CompletableFuture.allOf(clientClosed, serverClosed);
+  }
+
+  private static void closeThen(Channel channel, CompletableFuture<Void> closed) {
+    if (channel == null) {
+      closed.complete(null);
+    } else {
+      channel.close().addListener(f -> closed.complete(null));
     }
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> done.complete(null));
-    return done;
   }
 }

@@ -15,9 +15,13 @@ import java.util.stream.IntStream;
  *     TransmitPowerLevelTableEntry)
  * @param version LLRP header version the reader speaks: 1 (1.0.1) or 2 (1.1)
  * @param inventoryRound time between inventory rounds of a running ROSpec
+ * @param reportEveryTags 0 (the default) to report as the client's ROReportSpec asks; N &gt; 0 makes
+ *     the reader report after every N tags whatever N the client asked for (load tests: the report
+ *     size is then a property of the simulated reader). Reports at the end of an AISpec or ROSpec
+ *     still follow the client's trigger.
  */
 public record SimulatedReaderOptions(String host, int port, int antennaCount, List<Integer> txPowerTable, int version,
-                                     Duration inventoryRound) {
+                                     Duration inventoryRound, int reportEveryTags) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 5084;
   public static final int DEFAULT_ANTENNA_COUNT = 4;
@@ -25,6 +29,7 @@ public record SimulatedReaderOptions(String host, int port, int antennaCount, Li
   public static final List<Integer> DEFAULT_TX_POWER_TABLE = IntStream.rangeClosed(0, 80).map(i -> 1000 + 25 * i).boxed().toList();
   public static final int DEFAULT_VERSION = 2;
   public static final Duration DEFAULT_INVENTORY_ROUND = Duration.ofMillis(50);
+  public static final int DEFAULT_REPORT_EVERY_TAGS = 0;
 
   public SimulatedReaderOptions {
     if (host == null || host.isBlank()) {
@@ -46,34 +51,41 @@ public record SimulatedReaderOptions(String host, int port, int antennaCount, Li
     if (inventoryRound == null || inventoryRound.toMillis() < 1) {
       throw new IllegalArgumentException("inventoryRound must be positive, was " + inventoryRound);
     }
+    if (reportEveryTags < 0 || reportEveryTags > 0xFFFF) {
+      throw new IllegalArgumentException("reportEveryTags must be 0..65535 (0 = as the client asks), was " + reportEveryTags);
+    }
   }
 
   public static SimulatedReaderOptions defaults() {
     return new SimulatedReaderOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ANTENNA_COUNT, DEFAULT_TX_POWER_TABLE,
-        DEFAULT_VERSION, DEFAULT_INVENTORY_ROUND);
+        DEFAULT_VERSION, DEFAULT_INVENTORY_ROUND, DEFAULT_REPORT_EVERY_TAGS);
   }
 
   public SimulatedReaderOptions withHost(String value) {
-    return new SimulatedReaderOptions(value, port, antennaCount, txPowerTable, version, inventoryRound);
+    return new SimulatedReaderOptions(value, port, antennaCount, txPowerTable, version, inventoryRound, reportEveryTags);
   }
 
   public SimulatedReaderOptions withPort(int value) {
-    return new SimulatedReaderOptions(host, value, antennaCount, txPowerTable, version, inventoryRound);
+    return new SimulatedReaderOptions(host, value, antennaCount, txPowerTable, version, inventoryRound, reportEveryTags);
   }
 
   public SimulatedReaderOptions withAntennaCount(int value) {
-    return new SimulatedReaderOptions(host, port, value, txPowerTable, version, inventoryRound);
+    return new SimulatedReaderOptions(host, port, value, txPowerTable, version, inventoryRound, reportEveryTags);
   }
 
   public SimulatedReaderOptions withTxPowerTable(List<Integer> value) {
-    return new SimulatedReaderOptions(host, port, antennaCount, value, version, inventoryRound);
+    return new SimulatedReaderOptions(host, port, antennaCount, value, version, inventoryRound, reportEveryTags);
   }
 
   public SimulatedReaderOptions withVersion(int value) {
-    return new SimulatedReaderOptions(host, port, antennaCount, txPowerTable, value, inventoryRound);
+    return new SimulatedReaderOptions(host, port, antennaCount, txPowerTable, value, inventoryRound, reportEveryTags);
   }
 
   public SimulatedReaderOptions withInventoryRound(Duration value) {
-    return new SimulatedReaderOptions(host, port, antennaCount, txPowerTable, version, value);
+    return new SimulatedReaderOptions(host, port, antennaCount, txPowerTable, version, value, reportEveryTags);
+  }
+
+  public SimulatedReaderOptions withReportEveryTags(int value) {
+    return new SimulatedReaderOptions(host, port, antennaCount, txPowerTable, version, inventoryRound, value);
   }
 }

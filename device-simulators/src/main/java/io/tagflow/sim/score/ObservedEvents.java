@@ -36,9 +36,7 @@ public record ObservedEvents(List<ObservedMovement> movements, List<ObservedLoca
    * @throws IllegalArgumentException naming the file, the line and the field that is wrong
    */
   public static ObservedEvents read(Path file) throws IOException {
-    List<ObservedMovement> movements = new ArrayList<>();
-    List<ObservedLocation> locations = new ArrayList<>();
-    int skipped = 0;
+    Collector collector = new Collector();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
@@ -47,26 +45,63 @@ public record ObservedEvents(List<ObservedMovement> movements, List<ObservedLoca
         if (line.isBlank()) {
           continue;
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         try {
-          JsonNode node = JSON.readTree(bytes);
-          if (node == null || !node.isObject()) {
-            throw new EventFormatException("", "expected a JSON object");
-          }
-          if (node.has("movementId")) {
-            movements.add(ObservedMovement.of(CODEC.decodeMovement(bytes)));
-          } else if (node.has("eventId") && node.has("bin")) {
-            locations.add(ObservedLocation.of(CODEC.decodeLocation(bytes)));
-          } else {
-            skipped++;
-          }
+          collector.add(line.getBytes(StandardCharsets.UTF_8));
         } catch (EventFormatException e) {
-          throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalArgumentException(file + ":" + n + ": not JSON: " + e.getOriginalMessage());
+          throw new IllegalArgumentException(file + ":" + n + ": " + (e.path().isEmpty() ? e.reason() : e.getMessage()));
         }
       }
     }
-    return new ObservedEvents(movements, locations, skipped);
+    return collector.events();
+  }
+
+  /**
+   * Sorts contract events one JSON document at a time (a line of a file, an MQTT payload) into
+   * movements, locations and skipped events. Not thread-safe.
+   */
+  public static final class Collector {
+    private final List<ObservedMovement> movements = new ArrayList<>();
+    private final List<ObservedLocation> locations = new ArrayList<>();
+    private int skipped;
+
+    /**
+     * Adds one event.
+     *
+     * @throws EventFormatException when the document is not JSON (empty path) or not a valid contract
+     *     event (the path of the bad field); nothing is added then
+     */
+    public void add(byte[] json) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(json);
+      } catch (IOException e) {
+        String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage()
+            : e.getMessage();
+        throw new EventFormatException("", "not JSON: " + reason);
+      }
+      if (node == null || !node.isObject()) {
+        throw new EventFormatException("", "expected a JSON object");
+      }
+      if (node.has("movementId")) {
+        movements.add(ObservedMovement.of(CODEC.decodeMovement(json)));
+      } else if (node.has("eventId") && node.has("bin")) {
+        locations.add(ObservedLocation.of(CODEC.decodeLocation(json)));
+      } else {
+        skipped++;
+      }
+    }
+
+    public int movementCount() {
+      return movements.size();
+    }
+
+    public int locationCount() {
+      return locations.size();
+    }
+
+    /** What was collected so far. */
+    public ObservedEvents events() {
+      return new ObservedEvents(movements, locations, skipped);
+    }
   }
 }

@@ -52,6 +52,11 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--absence-timeout-ms", description = "FilterSettings.absenceTimeout")
   Long absenceTimeoutMs;
 
+  @Option(names = "--set", paramLabel = "NAME=FROM..TO:STEP",
+      description = "sweep a FilterSettings value (repeatable; NAME=FROM..TO:STEP or NAME=A,B,C, durations with a "
+          + "unit, e.g. absenceTimeout=500ms..3000ms:250ms): runs every combination and prints a ranked table")
+  java.util.List<String> sweep = new java.util.ArrayList<>();
+
   @Option(names = "--window-s", defaultValue = "10", description = "scoring match window, seconds")
   double windowS;
 
@@ -103,6 +108,9 @@ public final class TuneCommand implements Callable<Integer> {
       return 2;
     }
     long until = Math.round((durationS != null ? durationS : scenario.durationS()) * 1e6);
+    if (!sweep.isEmpty()) {
+      return sweep(scenario, settings, until, out, err);
+    }
     long wall = System.nanoTime();
     PipelineRun.Result result = new PipelineRun(scene, settings).run(until);
     out.printf(Locale.ROOT, "sim tune: %s, seed %d: %.0f s virtual in %.1f s wall, %d reads, %d movements, "
@@ -127,6 +135,34 @@ public final class TuneCommand implements Callable<Integer> {
     }
     ScoreReport report = new Scorer(Duration.ofMillis(Math.round(windowS * 1000))).score(truth, result.observed());
     out.print(report.toTable());
+    out.flush();
+    return 0;
+  }
+
+  /** {@code --set}: the grid search, starting from {@code base} (defaults plus the other options). */
+  private int sweep(Scenario scenario, FilterSettings base, long until, PrintWriter out, PrintWriter err) {
+    java.util.List<FilterSweep.Row> rows;
+    try {
+      java.util.List<FilterSweep.Swept> swept = sweep.stream().map(FilterSweep.Swept::parse).toList();
+      rows = new FilterSweep(() -> {
+        Scene scene = Scene.build(scenario);
+        if (txPowerIndex != null) {
+          for (ReaderSim r : scene.readers()) {
+            for (int port : r.antennaPorts()) {
+              r.setTxPowerIndex(port, txPowerIndex);
+            }
+          }
+        }
+        return scene;
+      }, base, until, Duration.ofMillis(Math.round(windowS * 1000)), out).run(swept);
+    } catch (IllegalArgumentException e) {
+      err.println("sim tune: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    out.printf(Locale.ROOT, "%nsim tune: %s, seed %d, %.0f s virtual: %d combinations, best first%n", scenario.name(),
+        scenario.seed(), until / 1e6, rows.size());
+    out.print(FilterSweep.table(rows));
     out.flush();
     return 0;
   }

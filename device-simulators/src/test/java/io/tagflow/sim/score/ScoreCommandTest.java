@@ -78,4 +78,26 @@ class ScoreCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).startsWith("sim score: " + events + ":2: ").doesNotContain("Exception").hasLineCount(1);
   }
+
+  @Test
+  void score_eventsAndMqttTogether_isRefusedByTheCommandLine() throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new SimMain());
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("score", "--truth", "t.jsonl", "--events", "e.jsonl", "--mqtt-uri", "tcp://127.0.0.1:1883");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("mutually exclusive");
+  }
+
+  @Test
+  void score_mqttWithoutSite_saysWhatIsMissing() throws Exception {
+    Path truth = dir.resolve("truth.jsonl");
+    TruthJson.write(truth, ScorerTest.truth());
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new SimMain());
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("score", "--truth", truth.toString(), "--mqtt-uri", "tcp://127.0.0.1:1", "--duration", "1s");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("sim score: --mqtt-uri needs --site and --duration" + System.lineSeparator());
+  }
 }

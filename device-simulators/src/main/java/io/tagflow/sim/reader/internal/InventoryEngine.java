@@ -44,6 +44,7 @@ public final class InventoryEngine implements RoSpecRegistry.Listener {
   private final Duration round;
   private final int antennaCount;
   private final int version;
+  private final int reportEveryTagsOverride;
   private final LongSupplier messageIds;
   private final Runnable specEnded;
   private TagReportBatch pending = new TagReportBatch();
@@ -59,16 +60,19 @@ public final class InventoryEngine implements RoSpecRegistry.Listener {
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
   /**
+   * @param reportEveryTagsOverride 0, or N &gt; 0 to report after every N tags whatever the client's
+   *     ROReportSpec says (see {@link io.tagflow.sim.reader.SimulatedReaderOptions#reportEveryTags()})
    * @param specEnded called when the running spec stops by its own Duration stop trigger
    */
   public InventoryEngine(ChannelHandlerContext ctx, TagSource source, InstantSource clock, Duration round, int antennaCount,
-                         int version, LongSupplier messageIds, Runnable specEnded) {
+                         int version, int reportEveryTagsOverride, LongSupplier messageIds, Runnable specEnded) {
     this.ctx = ctx;
     this.source = source;
     this.clock = clock;
     this.round = round;
     this.antennaCount = antennaCount;
     this.version = version;
+    this.reportEveryTagsOverride = reportEveryTagsOverride;
     this.messageIds = messageIds;
     this.specEnded = specEnded;
   }
@@ -95,6 +99,9 @@ public final class InventoryEngine implements RoSpecRegistry.Listener {
       trigger = report.getROReportTrigger().intValue();
       everyN = report.getN().intValue();
       encoder = new RoAccessReportEncoder(content(report.getTagReportContentSelector()));
+    }
+    if (reportEveryTagsOverride > 0 && trigger != ROReportTriggerType.None) {
+      everyN = reportEveryTagsOverride;
     }
     long roundMillis = round.toMillis();
     timers.add(ctx.executor().scheduleAtFixedRate(this::round, roundMillis, roundMillis, TimeUnit.MILLISECONDS));

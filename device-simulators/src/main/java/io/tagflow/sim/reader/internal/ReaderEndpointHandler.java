@@ -140,7 +140,7 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     engine = new InventoryEngine(ctx, source, clock, options.inventoryRound(), options.antennaCount(), options.version(),
-        this::nextMessageId, () -> registry.ended(engine.running()));
+        options.reportEveryTags(), this::nextMessageId, () -> registry.ended(engine.running()));
     registry = new RoSpecRegistry(new RoSpecRegistry.Listener() {
       @Override
       public void activated(ROSpec spec) {
@@ -218,7 +218,12 @@ public final class ReaderEndpointHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.warn("simulated reader: closing after {}", cause.toString());
+    if (cause instanceof java.io.IOException) {
+      // The client went away (reset, broken pipe): routine for a reader, and a load test has hundreds.
+      LOG.info("simulated reader: client connection lost: {}", cause.getMessage());
+    } else {
+      LOG.warn("simulated reader: closing after {}", cause.toString());
+    }
     ctx.close();
   }
 

@@ -19,7 +19,6 @@ package io.tagflow.gateway.pipeline.internal;
 public final class PortalStage implements FilterStage {
   private final StageCounters counters = new StageCounters("portal");
   private final ReadPoints readPoints;
-  private final int[][] doorReadPoints;
   private final PassageJudge judge;
   private final CrossingSink sink;
   private final LeadTracker leads;
@@ -35,12 +34,6 @@ public final class PortalStage implements FilterStage {
     this.leads = new LeadTracker(presenceRssi, hysteresisDb, holdOffMicros, decayDbPerSecond);
     this.smoothingMicros = smoothingMicros;
     this.dwellMicros = dwellMicros;
-    this.doorReadPoints = new int[readPoints.doorCount()][];
-    for (int d = 0; d < doorReadPoints.length; d++) {
-      final int door = d;
-      doorReadPoints[d] = java.util.stream.IntStream.range(0, readPoints.count())
-          .filter(rp -> readPoints.door(rp) == door).toArray();
-    }
   }
 
   @Override
@@ -56,10 +49,7 @@ public final class PortalStage implements FilterStage {
     }
     counters.in++;
     TagTrack t = read.track;
-    DoorEvidence ev = t.doors[door];
-    if (ev == null) {
-      ev = t.doors[door] = new DoorEvidence();
-    }
+    DoorEvidence ev = t.doorFor(door);
     if (!ev.active) {
       ev.active = true;
       ev.originMicros = read.readMicros;
@@ -88,9 +78,10 @@ public final class PortalStage implements FilterStage {
 
   @Override
   public void onTick(TagTrack t, long nowMicros) {
-    for (int door = 0; door < t.doors.length; door++) {
-      DoorEvidence ev = t.doors[door];
-      if (ev == null || !ev.active) {
+    for (int slot = 0; slot < t.doorSlots; slot++) {
+      DoorEvidence ev = t.doors[slot];
+      int door = t.doorOf[slot];
+      if (!ev.active) {
         continue;
       }
       if (!presentAt(t, door)) {
@@ -109,8 +100,8 @@ public final class PortalStage implements FilterStage {
   }
 
   private boolean presentAt(TagTrack t, int door) {
-    for (int rp : doorReadPoints[door]) {
-      if (t.present[rp]) {
+    for (int s = 0; s < t.readPointSlots; s++) {
+      if (t.present[s] && readPoints.door(t.readPointOf[s]) == door) {
         return true;
       }
     }
@@ -119,8 +110,8 @@ public final class PortalStage implements FilterStage {
 
   @Override
   public boolean holds(TagTrack t) {
-    for (DoorEvidence ev : t.doors) {
-      if (ev != null && ev.active) {
+    for (int s = 0; s < t.doorSlots; s++) {
+      if (t.doors[s].active) {
         return true;
       }
     }

@@ -41,7 +41,7 @@ public final class SmoothingStage implements FilterStage {
   public boolean onRead(ReadContext read) {
     counters.in++;
     TagTrack t = read.track;
-    int rp = read.readPoint;
+    int rp = t.readPointSlotFor(read.readPoint);
     int base = rp * ring;
     int slot = t.ringNext[rp];
     t.recentReads[base + slot] = read.readMicros;
@@ -67,7 +67,7 @@ public final class SmoothingStage implements FilterStage {
     if (t.presentCount == 0) {
       return;
     }
-    for (int rp = 0; rp < t.present.length; rp++) {
+    for (int rp = 0; rp < t.readPointSlots; rp++) {
       if (t.present[rp] && nowMicros - t.lastHeardMicros[rp] > absenceMicros) {
         t.present[rp] = false;
         t.presentCount--;

@@ -15,20 +15,37 @@ public final class TagTrack {
   final long epcHigh;
   final int epcLow;
 
-  // SmoothingStage: a ring of the last arrivalReads read times per read point.
-  final long[] recentReads;
-  final int[] ringNext;
-  final boolean[] present;
-  final long[] lastHeardMicros;
+  /*
+   * Per-read-point, per-door and per-zone state is sparse: a tag is heard by a handful of the
+   * gateway's read points, not all of them, so each group is a small table of slots keyed by the
+   * read point's (door's, zone's) index and searched linearly. Dense arrays sized by the whole
+   * configuration cost memory and tick time in proportion to readers x tags (a 1,000-reader
+   * gateway spent ~150 KB and 7,000 array slots of tick work per tag). Slots are added when a
+   * tag first meets a read point (door, zone), growing by doubling, and are kept until the tag is
+   * forgotten.
+   */
+
+  // SmoothingStage: a ring of the last arrivalReads read times per read point slot.
+  private final int ring;
+  int[] readPointOf;
+  int readPointSlots;
+  long[] recentReads;
+  int[] ringNext;
+  boolean[] present;
+  long[] lastHeardMicros;
   int presentCount;
   long lastActivityMicros;
 
-  // PortalStage: per door, created when the tag is first present at that door.
-  final DoorEvidence[] doors;
+  // PortalStage: per door slot, created when the tag is first present at that door.
+  int[] doorOf;
+  DoorEvidence[] doors;
+  int doorSlots;
 
-  // ZoneStage: per zone smoothed RSSI; bin decision state.
-  final double[] zoneRssi;
-  final long[] zoneRssiAt;
+  // ZoneStage: per zone slot smoothed RSSI; bin decision state (bin indices are zone indices).
+  int[] zoneOf;
+  double[] zoneRssi;
+  long[] zoneRssiAt;
+  int zoneSlots;
   int bin = -1;
   int candidateBin = -1;
   long candidateSinceMicros;
@@ -40,16 +57,115 @@ public final class TagTrack {
 
   private EpcIdentity identity;
 
+  /**
+   * @param readPoints, doorCount, zoneCount how many the gateway has: they bound the initial
+   *     capacity of the slot tables
+   * @param ringSize reads remembered per read point for the arrival test
+   */
   TagTrack(long epcHigh, int epcLow, int readPoints, int ringSize, int doorCount, int zoneCount) {
     this.epcHigh = epcHigh;
     this.epcLow = epcLow;
-    this.recentReads = new long[readPoints * ringSize];
-    this.ringNext = new int[readPoints];
-    this.present = new boolean[readPoints];
-    this.lastHeardMicros = new long[readPoints];
-    this.doors = new DoorEvidence[doorCount];
-    this.zoneRssi = new double[zoneCount];
-    this.zoneRssiAt = new long[zoneCount];
+    this.ring = ringSize;
+    int rps = Math.max(1, Math.min(4, readPoints));
+    this.readPointOf = new int[rps];
+    this.recentReads = new long[rps * ringSize];
+    this.ringNext = new int[rps];
+    this.present = new boolean[rps];
+    this.lastHeardMicros = new long[rps];
+    int ds = Math.max(1, Math.min(2, doorCount));
+    this.doorOf = new int[ds];
+    this.doors = new DoorEvidence[ds];
+    int zs = Math.max(1, Math.min(2, zoneCount));
+    this.zoneOf = new int[zs];
+    this.zoneRssi = new double[zs];
+    this.zoneRssiAt = new long[zs];
+  }
+
+  /** The slot of read point {@code rp}, or -1 when the tag never met it. */
+  int readPointSlot(int rp) {
+    for (int s = 0; s < readPointSlots; s++) {
+      if (readPointOf[s] == rp) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /** The slot of read point {@code rp}, added (empty) when the tag never met it. */
+  int readPointSlotFor(int rp) {
+    int s = readPointSlot(rp);
+    if (s >= 0) {
+      return s;
+    }
+    if (readPointSlots == readPointOf.length) {
+      int n = readPointOf.length * 2;
+      readPointOf = java.util.Arrays.copyOf(readPointOf, n);
+      recentReads = java.util.Arrays.copyOf(recentReads, n * ring);
+      ringNext = java.util.Arrays.copyOf(ringNext, n);
+      present = java.util.Arrays.copyOf(present, n);
+      lastHeardMicros = java.util.Arrays.copyOf(lastHeardMicros, n);
+    }
+    readPointOf[readPointSlots] = rp;
+    return readPointSlots++;
+  }
+
+  /** The slot of door {@code door}, or -1. */
+  int doorSlot(int door) {
+    for (int s = 0; s < doorSlots; s++) {
+      if (doorOf[s] == door) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /** The evidence of door {@code door}, created when the tag never met it. */
+  DoorEvidence doorFor(int door) {
+    int s = doorSlot(door);
+    if (s >= 0) {
+      return doors[s];
+    }
+    if (doorSlots == doorOf.length) {
+      doorOf = java.util.Arrays.copyOf(doorOf, doorSlots * 2);
+      doors = java.util.Arrays.copyOf(doors, doorSlots * 2);
+    }
+    doorOf[doorSlots] = door;
+    return doors[doorSlots++] = new DoorEvidence();
+  }
+
+  /** The slot of zone {@code zone}, or -1. */
+  int zoneSlot(int zone) {
+    for (int s = 0; s < zoneSlots; s++) {
+      if (zoneOf[s] == zone) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /** The slot of zone {@code zone}, added (no average yet) when the tag never met it. */
+  int zoneSlotFor(int zone) {
+    int s = zoneSlot(zone);
+    if (s >= 0) {
+      return s;
+    }
+    if (zoneSlots == zoneOf.length) {
+      int n = zoneSlots * 2;
+      zoneOf = java.util.Arrays.copyOf(zoneOf, n);
+      zoneRssi = java.util.Arrays.copyOf(zoneRssi, n);
+      zoneRssiAt = java.util.Arrays.copyOf(zoneRssiAt, n);
+    }
+    zoneOf[zoneSlots] = zone;
+    return zoneSlots++;
+  }
+
+  /** Test hook: marks the tag present (or not) at read point {@code rp} without the smoothing rules. */
+  void setPresent(int rp, boolean value) {
+    int s = readPointSlotFor(rp);
+    if (present[s] != value) {
+      present[s] = value;
+      presentCount += value ? 1 : -1;
+    }
   }
 
   /** The decoded EPC, computed on first use: only tags that reach a decision pay for it. */
@@ -70,6 +186,7 @@ public final class TagTrack {
   }
 
   public boolean present(int readPoint) {
-    return present[readPoint];
+    int s = readPointSlot(readPoint);
+    return s >= 0 && present[s];
   }
 }

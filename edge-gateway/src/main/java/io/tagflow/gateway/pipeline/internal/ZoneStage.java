@@ -18,7 +18,6 @@ package io.tagflow.gateway.pipeline.internal;
 public final class ZoneStage implements FilterStage {
   private final StageCounters counters = new StageCounters("zone");
   private final ReadPoints readPoints;
-  private final int[][] zoneReadPoints;
   private final double marginDb;
   private final long holdOffMicros;
   private final double smoothingMicros;
@@ -37,12 +36,6 @@ public final class ZoneStage implements FilterStage {
     this.holdOffMicros = holdOffMicros;
     this.smoothingMicros = smoothingMicros;
     this.sink = sink;
-    this.zoneReadPoints = new int[readPoints.zoneCount()][];
-    for (int z = 0; z < zoneReadPoints.length; z++) {
-      final int zone = z;
-      zoneReadPoints[z] = java.util.stream.IntStream.range(0, readPoints.count())
-          .filter(rp -> readPoints.zone(rp) == zone).toArray();
-    }
   }
 
   @Override
@@ -58,14 +51,15 @@ public final class ZoneStage implements FilterStage {
     }
     counters.in++;
     TagTrack t = read.track;
-    long last = t.zoneRssiAt[z];
+    int s = t.zoneSlotFor(z);
+    long last = t.zoneRssiAt[s];
     if (last == 0) {
-      t.zoneRssi[z] = read.rssiDbm;
+      t.zoneRssi[s] = read.rssiDbm;
     } else {
       double dt = Math.max(0, read.readMicros - last);
-      t.zoneRssi[z] += (1 - Math.exp(-dt / smoothingMicros)) * (read.rssiDbm - t.zoneRssi[z]);
+      t.zoneRssi[s] += (1 - Math.exp(-dt / smoothingMicros)) * (read.rssiDbm - t.zoneRssi[s]);
     }
-    t.zoneRssiAt[z] = Math.max(last, read.readMicros);
+    t.zoneRssiAt[s] = Math.max(last, read.readMicros);
     return true;
   }
 
@@ -74,14 +68,15 @@ public final class ZoneStage implements FilterStage {
     int best = -1;
     double bestRssi = Double.NEGATIVE_INFINITY;
     double runnerUp = Double.NEGATIVE_INFINITY;
-    for (int z = 0; z < zoneReadPoints.length; z++) {
+    for (int s = 0; s < t.zoneSlots; s++) {
+      int z = t.zoneOf[s];
       if (!present(t, z)) {
-        if (t.zoneRssiAt[z] != 0) {
-          t.zoneRssiAt[z] = 0; // forget the average of a zone the tag left
+        if (t.zoneRssiAt[s] != 0) {
+          t.zoneRssiAt[s] = 0; // forget the average of a zone the tag left
         }
         continue;
       }
-      double r = t.zoneRssi[z];
+      double r = t.zoneRssi[s];
       if (r > bestRssi) {
         runnerUp = bestRssi;
         bestRssi = r;
@@ -94,7 +89,7 @@ public final class ZoneStage implements FilterStage {
       t.candidateBin = -1;
       return;
     }
-    double current = t.bin >= 0 && present(t, t.bin) ? t.zoneRssi[t.bin] : Double.NEGATIVE_INFINITY;
+    double current = t.bin >= 0 && present(t, t.bin) ? t.zoneRssi[t.zoneSlot(t.bin)] : Double.NEGATIVE_INFINITY;
     if (bestRssi - current < marginDb) {
       t.candidateBin = -1;
       return;
@@ -115,8 +110,8 @@ public final class ZoneStage implements FilterStage {
   }
 
   private boolean present(TagTrack t, int zone) {
-    for (int rp : zoneReadPoints[zone]) {
-      if (t.present[rp]) {
+    for (int s = 0; s < t.readPointSlots; s++) {
+      if (t.present[s] && readPoints.zone(t.readPointOf[s]) == zone) {
         return true;
       }
     }

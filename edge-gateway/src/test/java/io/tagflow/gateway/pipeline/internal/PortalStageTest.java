@@ -30,8 +30,8 @@ class PortalStageTest {
 
   /** A tag walked from x0 to x1 over 4 s; both sides read every 50 ms; returns the end time. */
   private long walk(double x0, double x1) {
-    t.present[Reads.OUT] = true;
-    t.present[Reads.IN] = true;
+    t.setPresent(Reads.OUT, true);
+    t.setPresent(Reads.IN, true);
     long end = 0;
     for (int i = 0; i <= 80; i++) {
       long at = ms(i * 50L);
@@ -44,8 +44,8 @@ class PortalStageTest {
   }
 
   private void leave(long at) {
-    t.present[Reads.OUT] = false;
-    t.present[Reads.IN] = false;
+    t.setPresent(Reads.OUT, false);
+    t.setPresent(Reads.IN, false);
     stage.onTick(t, at);
   }
 
@@ -80,7 +80,7 @@ class PortalStageTest {
 
   @Test
   void palletOnOneSideOnly_stagedOneSideNotCrossed() {
-    t.present[Reads.OUT] = true;
+    t.setPresent(Reads.OUT, true);
     for (int i = 0; i < 40; i++) {
       stage.onRead(Reads.read(t, Reads.OUT, -48 - (i % 3), ms(i * 100L)));
     }
@@ -96,8 +96,8 @@ class PortalStageTest {
 
   @Test
   void tagStandingBetweenAntennas_stagedAmbiguousAfterDwell() {
-    t.present[Reads.OUT] = true;
-    t.present[Reads.IN] = true;
+    t.setPresent(Reads.OUT, true);
+    t.setPresent(Reads.IN, true);
     for (int i = 0; i < 400; i++) {
       int rp = i % 2 == 0 ? Reads.OUT : Reads.IN;
       stage.onRead(Reads.read(t, rp, -50 - (i * 7 % 5), ms(i * 100L)));
@@ -114,7 +114,7 @@ class PortalStageTest {
 
   @Test
   void strayWeakReads_noDecisionAtAll() {
-    t.present[Reads.IN] = true;
+    t.setPresent(Reads.IN, true);
     stage.onRead(Reads.read(t, Reads.IN, -72, ms(0)));
     stage.onRead(Reads.read(t, Reads.IN, -74, ms(300)));
 

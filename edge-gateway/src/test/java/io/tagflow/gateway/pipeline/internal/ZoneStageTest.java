@@ -24,11 +24,11 @@ class ZoneStageTest {
   private void run(long fromMs, long toMs, double rssiA, double rssiB) {
     for (long at = fromMs; at < toMs; at += 200) {
       if (!Double.isNaN(rssiA)) {
-        t.present[Reads.ZONE_A] = true;
+        t.setPresent(Reads.ZONE_A, true);
         stage.onRead(Reads.read(t, Reads.ZONE_A, rssiA, ms(at)));
       }
       if (!Double.isNaN(rssiB)) {
-        t.present[Reads.ZONE_B] = true;
+        t.setPresent(Reads.ZONE_B, true);
         stage.onRead(Reads.read(t, Reads.ZONE_B, rssiB, ms(at)));
       }
       stage.onTick(t, ms(at));

@@ -1,0 +1,242 @@
+package io.tagflow.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagflow.gateway.delivery.FileOutbox;
+import io.tagflow.gateway.delivery.MqttPublisher;
+import io.tagflow.gateway.delivery.MqttPublisherOptions;
+import io.tagflow.gateway.delivery.Outbox;
+import io.tagflow.gateway.delivery.OutboxEntry;
+import io.tagflow.gateway.delivery.OutboxMessage;
+import io.tagflow.gateway.delivery.OutboxStats;
+import io.tagflow.gateway.internal.EventPublisher;
+import io.tagflow.gateway.pipeline.Direction;
+import io.tagflow.gateway.pipeline.MovedTag;
+import io.tagflow.gateway.pipeline.MovementDecision;
+import io.tagflow.protocol.epc.EpcDecoder;
+import io.tagflow.protocol.epc.EpcEncoder;
+import io.tagflow.protocol.event.EventCodec;
+import io.tagflow.protocol.event.EventIds;
+import io.tagflow.protocol.event.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * Latency from a movement decision to the broker, through the gateway's real delivery path: the
+ * decision goes to {@link EventPublisher} (mapping, JSON encoding, {@link FileOutbox} append with
+ * fsync) and {@link MqttPublisher} drains the outbox to a real MQTT broker at QoS 1.
+ *
+ * <p>Decisions arrive as the pipeline makes them, at its ticks: one movement of a 25-tag pallet per
+ * {@value #TICK_MILLIS} ms tick, and every tenth tick a burst of four (four doors deciding in the
+ * same tick). Each decision's time is the start of its tick. Three figures per decision, taken by
+ * wrapping the outbox (the publisher's only seam): <b>append</b> = the decision is durable
+ * ({@code EventPublisher.onMovement} returned); <b>sent</b> = the drain thread read the entry to
+ * hand it to the MQTT client's publish call; <b>puback</b> = the broker's PUBACK arrived (the
+ * publisher marks the entry delivered).
+ */
+final class PublishLatencyRun {
+  static final long TICK_MILLIS = 25;
+  static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+
+  /** Percentiles in milliseconds over all decisions. */
+  record Figures(String broker, int events, double appendP50, double appendP99, double sentP50, double sentP99,
+                 double pubackP50, double pubackP99) {
+  }
+
+  private final PrintStream out;
+
+  PublishLatencyRun(PrintStream out) {
+    this.out = out;
+  }
+
+  /** The broker to use, or null (with the reason printed) when none answers. */
+  String broker(String configured) {
+    String uri = configured != null && !configured.isBlank() ? configured : DEFAULT_BROKER;
+    URI u = URI.create(uri);
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort()), 1000);
+      return uri;
+    } catch (IOException e) {
+      out.printf("publish: no MQTT broker answers at %s (%s); the publish latency figure is skipped. "
+          + "Set TAGFLOW_BENCH_MQTT_URI to a broker to measure it.%n", uri, e.getMessage());
+      return null;
+    }
+  }
+
+  Figures run(String broker, int events) throws Exception {
+    Path dir = Files.createTempDirectory("tagflow-publish-bench");
+    TimedOutbox outbox = new TimedOutbox(FileOutbox.open(dir.resolve("outbox"), FileOutbox.Settings.defaults(),
+        InstantSource.system()));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    MqttPublisher publisher = MqttPublisher.create(outbox,
+        MqttPublisherOptions.builder(broker, "tagflow-bench-" + ProcessHandle.current().pid()).build(),
+        registry, InstantSource.system());
+    EventPublisher events0 = new EventPublisher("bench-site", "bench-gw",
+        Topics.under("tagflow-bench/" + ProcessHandle.current().pid() + "/"), new EventCodec(), EventIds.system(),
+        publisher, registry);
+    try {
+      publisher.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!publisher.connected()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not connect to " + broker + " within 10 s");
+        }
+        LockSupport.parkNanos(10_000_000);
+      }
+      List<MovementDecision> pallets = new ArrayList<>();
+      for (int p = 0; p < 8; p++) {
+        pallets.add(pallet(p));
+      }
+      int warmup = Math.max(50, events / 10);
+      double[] append = new double[events];
+      int sent = 0;
+      int tick = 0;
+      long next = System.nanoTime();
+      while (sent < warmup + events) {
+        LockSupport.parkNanos(next - System.nanoTime());
+        long decided = System.nanoTime();
+        int burst = tick % 10 == 9 ? 4 : 1;
+        for (int b = 0; b < burst && sent < warmup + events; b++, sent++) {
+          outbox.decidedAt = decided;
+          events0.onMovement(pallets.get(sent % pallets.size()));
+          if (sent >= warmup) {
+            append[sent - warmup] = (System.nanoTime() - decided) / 1e6;
+          }
+        }
+        if (tick % 80 == 0) {
+          out.printf(Locale.ROOT, "publish: %d of %d decisions (%d warm-up), %d in flight%n", sent, warmup + events,
+              warmup, publisher.inflight());
+        }
+        tick++;
+        next = decided + TICK_MILLIS * 1_000_000;
+      }
+      if (!publisher.awaitDrained(Duration.ofSeconds(30))) {
+        throw new IllegalStateException("the broker did not acknowledge every event within 30 s");
+      }
+      double[] sentMs = outbox.latencies(outbox.sentAt, warmup, events);
+      double[] pubackMs = outbox.latencies(outbox.ackedAt, warmup, events);
+      return new Figures(broker, events, percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
+          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99));
+    } finally {
+      publisher.close(Duration.ofSeconds(5));
+      outbox.close();
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** A movement of one SSCC pallet with 24 cases, as the pipeline decides it. */
+  private static MovementDecision pallet(int p) {
+    Instant t = Instant.now();
+    List<MovedTag> tags = new ArrayList<>();
+    var sscc = EpcEncoder.sscc96(0, "0614141", String.format("%010d", 5000 + p));
+    tags.add(tag(sscc.high(), sscc.low(), t));
+    for (int k = 0; k < 24; k++) {
+      var e = EpcEncoder.sgtin96(1, "0614141", "812345", p * 100L + k);
+      tags.add(tag(e.high(), e.low(), t));
+    }
+    return new MovementDecision("D" + (p % 4 + 1), p % 2 == 0 ? Direction.IN : Direction.OUT, 0.97, t, t.plusSeconds(3),
+        ((io.tagflow.protocol.epc.Sscc) EpcDecoder.decode(sscc)).sscc(),
+        tags, 120, 110, 9.5, null, "bench");
+  }
+
+  private static MovedTag tag(long high, int low, Instant t) {
+    var epc = new io.tagflow.protocol.epc.Epc96(high, low);
+    return new MovedTag(epc.toHex(), EpcDecoder.decode(epc).uri(), t,
+        t.plusSeconds(3), 12, -48.5, 0.97);
+  }
+
+  static double percentile(double[] values, double p) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int rank = (int) Math.ceil(p / 100 * v.length);
+    return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+  }
+
+  /** The real outbox, with the time each entry was decided, handed to the client and acknowledged. */
+  private static final class TimedOutbox implements Outbox {
+    private final Outbox delegate;
+    final ConcurrentHashMap<Long, Long> decided = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
+    private long firstSequence = -1;
+    volatile long decidedAt;
+
+    TimedOutbox(Outbox delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public long append(OutboxMessage message) throws IOException {
+      long sequence = delegate.append(message);
+      if (firstSequence < 0) {
+        firstSequence = sequence;
+      }
+      decided.put(sequence, decidedAt);
+      return sequence;
+    }
+
+    @Override
+    public List<OutboxEntry> read(long fromSequence, int max) throws IOException {
+      List<OutboxEntry> entries = delegate.read(fromSequence, max);
+      long now = System.nanoTime();
+      for (OutboxEntry e : entries) {
+        sentAt.putIfAbsent(e.sequence(), now);
+      }
+      return entries;
+    }
+
+    @Override
+    public void markDelivered(long sequence) throws IOException {
+      ackedAt.putIfAbsent(sequence, System.nanoTime());
+      delegate.markDelivered(sequence);
+    }
+
+    @Override
+    public long firstPendingSequence() {
+      return delegate.firstPendingSequence();
+    }
+
+    @Override
+    public OutboxStats stats() {
+      return delegate.stats();
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
+
+    /** Milliseconds from decision to {@code at}, for the {@code count} entries after the warm-up. */
+    double[] latencies(ConcurrentHashMap<Long, Long> at, int warmup, int count) {
+      double[] ms = new double[count];
+      for (int i = 0; i < count; i++) {
+        long sequence = firstSequence + warmup + i;
+        Long t = at.get(sequence);
+        if (t == null) {
+          throw new IllegalStateException("outbox entry " + sequence + " has no time");
+        }
+        ms[i] = (t - decided.get(sequence)) / 1e6;
+      }
+      return ms;
+    }
+  }
+}
