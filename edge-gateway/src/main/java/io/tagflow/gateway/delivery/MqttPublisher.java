@@ -70,6 +70,9 @@ public final class MqttPublisher implements AutoCloseable {
   private final Counter rejectedFull;
   private final Thread drainThread;
   private final MqttActionListener ackListener = new AckListener();
+  /** Guards the health messages: once OFFLINE is sent, no late ONLINE may follow it. */
+  private final Object healthLock = new Object();
+  private boolean offlineSent;
 
   /** What a publication carries to its PUBACK callback. */
   private record Sent(long sequence, long epoch, java.time.Instant appendedAt) {
@@ -207,8 +210,11 @@ public final class MqttPublisher implements AutoCloseable {
       if (client.isConnected()) {
         MqttPublisherOptions.Health health = options.health();
         if (health != null) {
-          client.publish(health.topic(), PahoOptions.healthMessage(health.offline()))
-              .waitForCompletion(options.connectTimeout().toMillis());
+          synchronized (healthLock) {
+            offlineSent = true;
+            client.publish(health.topic(), PahoOptions.healthMessage(health.offline()))
+                .waitForCompletion(options.connectTimeout().toMillis());
+          }
         }
         client.disconnect(TimeUnit.SECONDS.toMillis(2)).waitForCompletion(options.connectTimeout().toMillis());
       }
@@ -368,18 +374,24 @@ public final class MqttPublisher implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+      // ONLINE goes out before the drain may start: otherwise a quick close() could publish OFFLINE
+      // first and this retained ONLINE would then overwrite it on the broker.
+      MqttPublisherOptions.Health health = options.health();
+      if (health != null) {
+        synchronized (healthLock) {
+          try {
+            if (!offlineSent) {
+              client.publish(health.topic(), PahoOptions.healthMessage(health.online()));
+            }
+          } catch (MqttException e) {
+            log.warn("Could not publish the ONLINE health message: {}", e.getMessage());
+          }
+        }
+      }
       // Also when Paho completed a connection the drain thread did not start itself (its own retry).
       state.connected();
       log.info("MQTT {} to {}; sending from outbox entry {}", reconnect ? "reconnected" : "connected", serverUri,
           outbox.firstPendingSequence());
-      MqttPublisherOptions.Health health = options.health();
-      if (health != null) {
-        try {
-          client.publish(health.topic(), PahoOptions.healthMessage(health.online()));
-        } catch (MqttException e) {
-          log.warn("Could not publish the ONLINE health message: {}", e.getMessage());
-        }
-      }
     }
 
     @Override

@@ -175,6 +175,11 @@ class MqttPublisherTest {
     byte[] online = "ONLINE".getBytes(StandardCharsets.UTF_8);
     byte[] offline = "OFFLINE".getBytes(StandardCharsets.UTF_8);
     start(fake, options().health(new MqttPublisherOptions.Health("t/health", online, offline)).build());
+    // The fake reports the connection from its own thread; wait until ONLINE is out.
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (fake.directMessages().isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     publisher.publish(msg(1));
     fake.ack(fake.next());
     assertThat(publisher.close(Duration.ofSeconds(5))).isTrue();
