@@ -12,7 +12,10 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -23,6 +26,9 @@ import javax.sql.DataSource;
 final class PgLots implements LotRepository, TagRepository {
   private static final String COLUMNS =
       "lot_id, gtin, expiry, status, description, status_reason, updated_by, updated_at";
+
+  /** EPCs per bulk look-up: one array parameter, well under the protocol's limits. */
+  static final int PREFETCH_CHUNK = 10_000;
 
   private final DataSource db;
   private final TagLotCache cache;
@@ -111,6 +117,29 @@ final class PgLots implements LotRepository, TagRepository {
     });
     tags.forEach(t -> cache.put(t.epc(), Optional.of(t.lotId())));
     return stored;
+  }
+
+  /** Loads the uncached ones of {@code epcs} with {@code epc = ANY (?)}, {@value #PREFETCH_CHUNK} per query. */
+  @Override
+  public void prefetch(Collection<String> epcs) {
+    List<String> missing = cache.missing(epcs);
+    for (int from = 0; from < missing.size(); from += PREFETCH_CHUNK) {
+      List<String> chunk = missing.subList(from, Math.min(missing.size(), from + PREFETCH_CHUNK));
+      Map<String, String> found = new HashMap<>();
+      wrap("look up tags", () -> {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT epc, lot_id FROM tags WHERE epc = ANY (?)")) {
+          ps.setArray(1, c.createArrayOf("text", chunk.toArray()));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        return null;
+      });
+      chunk.forEach(epc -> cache.put(epc, Optional.ofNullable(found.get(epc))));
+    }
   }
 
   @Override
