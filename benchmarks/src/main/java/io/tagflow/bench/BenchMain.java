@@ -29,8 +29,10 @@ public final class BenchMain implements Callable<Integer> {
   /** Every benchmark, one line each: add yours here. */
   private static final List<Registration> REGISTRATIONS = List.of(
       new Registration("decode", new DecodeBench()),
+      new Registration("ingest", new IngestBench()),
       new Registration("outbox", new OutboxBench.Launcher()),
-      new Registration("pipeline", new PipelineBench.Launcher()));
+      new Registration("pipeline", new PipelineBench.Launcher()),
+      new Registration("query", new QueryBench()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);
 
