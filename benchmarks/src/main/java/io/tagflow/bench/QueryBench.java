@@ -119,7 +119,7 @@ final class QueryBench implements BenchMain.Benchmark {
           + ")::text, 4, '0') FROM generate_series(0, " + (TAG_COUNT - 1) + ") t");
       System.out.printf("query: %,d lots, %,d tags (%.0f s)%n", LOTS, TAG_COUNT, (System.nanoTime() - start) / 1e9);
       // Loading 10 million rows into indexed tables costs several times more than building the indexes
-      // afterwards: drop them (as migrations V2 and V3_2 define them), load, then build them once.
+      // afterwards: drop them (as migrations V2 and V5 define them), load, then build them once.
       s.execute("SET maintenance_work_mem = '256MB'");
       s.execute("DROP INDEX IF EXISTS movement_tags_by_epc");
       s.execute("ALTER TABLE movement_tags DROP CONSTRAINT IF EXISTS movement_tags_pkey");
