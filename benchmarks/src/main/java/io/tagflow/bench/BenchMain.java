@@ -31,8 +31,10 @@ public final class BenchMain implements Callable<Integer> {
       new Registration("accuracy", new AccuracyBench()),
       new Registration("decode", new DecodeBench()),
       new Registration("epc", new EpcBench.Launcher()),
+      new Registration("ingest", new IngestBench()),
       new Registration("outbox", new OutboxBench.Launcher()),
       new Registration("pipeline", new PipelineBench()),
+      new Registration("query", new QueryBench()),
       new Registration("simload", new SimLoadBench()));
 
   private static final Map<String, Benchmark> BENCHMARKS = index(REGISTRATIONS);

@@ -9,6 +9,7 @@ import io.tagflow.controlplane.http.ApiVerticle;
 import io.tagflow.controlplane.http.Blocking;
 import io.tagflow.controlplane.http.EventBusLiveFeed;
 import io.tagflow.controlplane.live.LiveState;
+import io.tagflow.controlplane.live.Observation;
 import io.tagflow.controlplane.model.SiteLayout;
 import io.tagflow.controlplane.repository.Repositories;
 import io.vertx.core.Future;
@@ -16,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +88,9 @@ public final class ControlPlane {
   private static int rebuild(LiveState live, ControlPlaneConfig config, Repositories repositories) {
     int total = 0;
     for (SiteLayout site : config.sites()) {
-      int n = live.rebuild(site.id(), repositories.observations().latestObservations(site.id()));
+      List<Observation> stored = repositories.observations().latestObservations(site.id());
+      repositories.tags().prefetch(stored.stream().map(Observation::epc).toList());
+      int n = live.rebuild(site.id(), stored);
       log.info("Live state of site {} rebuilt from {} stored observations", site.id(), n);
       total += n;
     }

@@ -1,5 +1,7 @@
 package io.tagflow.controlplane;
 
+import java.util.ArrayList;
+import java.util.List;
 import io.tagflow.controlplane.ingest.IngestListener;
 import io.tagflow.controlplane.store.StoredBatch;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,6 +40,10 @@ final class EventListener implements IngestListener, AutoCloseable {
   public void onStored(StoredBatch stored) {
     executor.execute(() -> {
       try {
+        List<String> epcs = new ArrayList<>();
+        stored.newMovements().forEach(m -> m.tags().forEach(t -> epcs.add(t.epc())));
+        stored.batch().locations().forEach(l -> epcs.add(l.epc()));
+        processor.prefetch(epcs);
         stored.newMovements().forEach(processor::accept);
         stored.batch().locations().forEach(processor::accept);
         stored.batch().readerStatuses().forEach(processor::accept);

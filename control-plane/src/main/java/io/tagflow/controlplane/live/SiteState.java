@@ -20,13 +20,18 @@ public final class SiteState {
   private final Map<String, Entry> tags = new HashMap<>();
   /** Per bin of the layout: units per lot (key {@code null} = unregistered). */
   private final Map<String, Map<String, Integer>> bins = new HashMap<>();
+  /** The layout's bins by id: every observation and every bin of a snapshot looks one up (10,000 bins at a site). */
+  private final Map<String, BinSpec> binSpecs = new HashMap<>();
 
   private record Entry(Observation observation, TagPosition position) {
   }
 
   public SiteState(SiteLayout layout) {
     this.layout = layout;
-    layout.bins().forEach(b -> bins.put(b.id(), new HashMap<>()));
+    layout.bins().forEach(b -> {
+      bins.put(b.id(), new HashMap<>());
+      binSpecs.put(b.id(), b);
+    });
   }
 
   public SiteLayout layout() {
@@ -77,7 +82,7 @@ public final class SiteState {
     return switch (o.via()) {
       case MOVEMENT_OUT -> PlaceKind.SHIPPED;
       case MOVEMENT_IN -> PlaceKind.DOOR;
-      case LOCATION -> layout.bin(o.place()).isPresent() ? PlaceKind.BIN
+      case LOCATION -> binSpecs.containsKey(o.place()) ? PlaceKind.BIN
           : layout.doorAt(o.place()).isPresent() ? PlaceKind.DOOR : PlaceKind.UNKNOWN;
     };
   }
@@ -91,7 +96,7 @@ public final class SiteState {
 
   /** Occupancy of one bin, or empty when the layout has no such bin. */
   public synchronized Optional<BinOccupancy> occupancy(String binId) {
-    return layout.bin(binId).map(b -> occupancyLocked(b.id()));
+    return binSpecs.containsKey(binId) ? Optional.of(occupancyLocked(binId)) : Optional.empty();
   }
 
   /** The tags in a bin now, sorted by EPC. */
@@ -112,7 +117,7 @@ public final class SiteState {
   }
 
   private BinOccupancy occupancyLocked(String binId) {
-    BinSpec spec = layout.bin(binId).orElseThrow();
+    BinSpec spec = binSpecs.get(binId);
     Map<String, Integer> perLot = new HashMap<>(bins.get(binId));
     Integer unregistered = perLot.remove(UNREGISTERED);
     int u = unregistered == null ? 0 : unregistered;

@@ -2,6 +2,7 @@ package io.tagflow.controlplane.repository;
 
 import io.tagflow.controlplane.model.TagLookup;
 import io.tagflow.controlplane.model.TagRecord;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,6 +17,14 @@ public interface TagRepository extends TagLookup {
    * @return how many entries were stored (given), changed or not
    */
   int upsertAll(List<TagRecord> tags);
+
+  /**
+   * A hint that {@link #lotOf} is about to be asked for each of {@code epcs} (the tags of an ingest batch,
+   * or of the live-state rebuild): an implementation with a cache loads the ones it lacks in a few bulk
+   * queries instead of one query per tag. Does nothing by default.
+   */
+  default void prefetch(Collection<String> epcs) {
+  }
 
   /** The EPCs registered for {@code lotId}, sorted, at most {@code limit}. */
   List<String> epcsOfLot(String lotId, int limit);

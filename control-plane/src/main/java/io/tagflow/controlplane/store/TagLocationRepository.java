@@ -102,12 +102,6 @@ public final class TagLocationRepository {
     return result;
   }
 
-  /** Current locations of a lot's tags, ordered by EPC; tags never seen are not listed. */
-  public List<TagLocation> locationsOfLot(String lotId) throws SQLException {
-    String sql = "SELECT l.* FROM tags t JOIN tag_locations l ON l.epc = t.epc WHERE t.lot_id = ? ORDER BY l.epc";
-    return query(sql, lotId);
-  }
-
   /** The current location of one tag (EPC as upper-case hex), or null when it was never seen. */
   public TagLocation locationOf(String epc) throws SQLException {
     List<TagLocation> rows = query("SELECT * FROM tag_locations WHERE epc = ?", epc);

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.model.Lot;
+import io.tagflow.controlplane.model.LotStatus;
+import io.tagflow.controlplane.model.TagRecord;
+import io.tagflow.controlplane.repository.Repositories;
+import io.tagflow.controlplane.repository.postgres.PgRepositories;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import java.nio.charset.StandardCharsets;
@@ -156,10 +161,11 @@ class StoreIT {
     String site = EventFixtures.SITE;
     String lotId = "LOT-" + mode.code();
     int base = mode == StorageMode.PLAIN ? 1000 : 2000;
-    LotRepository lots = new LotRepository(db.dataSource());
-    lots.save(new Lot(lotId, "00614141812345", LocalDate.of(2027, 3, 1), LotStatus.ACTIVE));
-    long imported = lots.importTags(IntStream.range(0, 6)
-        .mapToObj(i -> new TagRegistration(epc(base + i), lotId)).iterator());
+    Repositories repos = PgRepositories.create(db.dataSource(), CLOCK);
+    repos.lots().create(new Lot(lotId, "00614141812345", null, LocalDate.of(2027, 3, 1), LotStatus.ACTIVE, null, "t",
+        START));
+    int imported = repos.tags().upsertAll(IntStream.range(0, 6).mapToObj(i -> new TagRecord(epc(base + i), lotId))
+        .toList());
     EventFixtures f = new EventFixtures(START);
     MovementEvent in = f.advance(Duration.ofMinutes(1)).movement("D4", Direction.IN, epc(base), epc(base + 1),
         epc(base + 2), epc(base + 99));
@@ -171,20 +177,22 @@ class StoreIT {
 
     List<BinOccupancy> occupancy = new TagLocationRepository(db.dataSource()).occupancy(site).stream()
         .filter(o -> lotId.equals(o.lotId()) || o.lotId() == null).toList();
-    LotTrace trace = lots.trace(lotId, 10);
 
     assertThat(imported).isEqualTo(6);
-    assertThat(lots.lotsOfTags(List.of(epc(base), epc(base + 5), epc(base + 99))))
-        .containsOnlyKeys(epc(base), epc(base + 5))
-        .allSatisfy((tag, lot) -> assertThat(lot.lotId()).isEqualTo(lotId));
+    assertThat(repos.tags().lotOf(epc(base + 5))).hasValue(lotId);
+    assertThat(repos.tags().lotOf(epc(base + 99))).isEmpty();
     assertThat(occupancy).contains(new BinOccupancy("A-01", lotId, 2), new BinOccupancy("B-07", lotId, 1));
     assertThat(occupancy).anySatisfy(o -> assertThat(o.lotId()).isNull());
-    assertThat(trace.lot().status()).isEqualTo(LotStatus.ACTIVE);
-    assertThat(trace.movements()).singleElement().satisfies(m -> {
+    assertThat(repos.movements().ofLot(lotId, 10)).singleElement().satisfies(m -> {
       assertThat(m.movement().movementId()).isEqualTo(in.movementId());
       assertThat(m.lotTags()).isEqualTo(3);
     });
-    assertThat(trace.locations()).extracting(TagLocation::binId).containsExactly("A-01", "A-01", "B-07");
+    TagLocationRepository locations = new TagLocationRepository(db.dataSource());
+    List<String> bins = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      bins.add(locations.locationOf(epc(base + i)).binId());
+    }
+    assertThat(bins).containsExactly("A-01", "A-01", "B-07");
     assertThat(new MovementRepository(db.dataSource()).find(MovementQuery.of(site, START, f.now()).withLot(lotId))
         .movements()).extracting(MovementSummary::movementId).containsExactly(in.movementId());
   }

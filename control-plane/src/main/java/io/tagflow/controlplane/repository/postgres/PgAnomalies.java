@@ -11,9 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +43,11 @@ final class PgAnomalies implements AnomalyRepository {
         ps.setString(6, a.bin());
         ps.setString(7, a.lotId());
         ps.setArray(8, c.createArrayOf("text", a.epcs().toArray()));
-        ps.setObject(9, utc(a.at()));
+        ps.setObject(9, Jdbc.utc(a.at()));
         ps.setString(10, a.detail());
         ps.setString(11, a.status().wire());
         ps.setString(12, a.statusBy());
-        ps.setObject(13, utc(a.statusAt()));
+        ps.setObject(13, Jdbc.utc(a.statusAt()));
         return ps.executeUpdate() == 1;
       }
     });
@@ -57,7 +55,7 @@ final class PgAnomalies implements AnomalyRepository {
 
   @Override
   public Optional<Anomaly> findAnomaly(String id) {
-    Optional<UUID> uuid = uuid(id);
+    Optional<UUID> uuid = Jdbc.uuid(id);
     if (uuid.isEmpty()) {
       return Optional.empty();
     }
@@ -81,7 +79,7 @@ final class PgAnomalies implements AnomalyRepository {
           "UPDATE anomalies SET status = ?, changed_by = ?, changed_at = ? WHERE anomaly_id = ? AND status = ?")) {
         ps.setString(1, changed.status().wire());
         ps.setString(2, changed.statusBy());
-        ps.setObject(3, utc(changed.statusAt()));
+        ps.setObject(3, Jdbc.utc(changed.statusAt()));
         ps.setObject(4, UUID.fromString(changed.id()));
         ps.setString(5, expected.wire());
         return ps.executeUpdate() == 1;
@@ -90,43 +88,18 @@ final class PgAnomalies implements AnomalyRepository {
   }
 
   private List<Anomaly> query(String sql, List<Object> params) {
-    return wrap("list anomalies", () -> {
-      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < params.size(); i++) {
-          ps.setObject(i + 1, params.get(i));
-        }
-        List<Anomaly> result = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            result.add(anomaly(rs));
-          }
-        }
-        return result;
-      }
-    });
+    return Jdbc.query(db, "list anomalies", sql, params, PgAnomalies::anomaly);
   }
 
   private static Anomaly anomaly(ResultSet rs) throws SQLException {
     String[] epcs = (String[]) rs.getArray("epcs").getArray();
-    OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-    OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
+    Instant changedAt = Jdbc.instant(rs, "changed_at");
+    Instant at = Jdbc.instant(rs, "at");
     String by = rs.getString("changed_by");
     return new Anomaly(rs.getObject("anomaly_id", UUID.class).toString(), AnomalyType.fromWire(rs.getString("type")),
         Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)), rs.getString("site_id"),
-        rs.getString("door_id"), rs.getString("bin_id"), rs.getString("lot_id"), Arrays.asList(epcs), at.toInstant(),
+        rs.getString("door_id"), rs.getString("bin_id"), rs.getString("lot_id"), Arrays.asList(epcs), at,
         rs.getString("detail") == null ? "" : rs.getString("detail"), AnomalyStatus.fromWire(rs.getString("status")),
-        by == null ? Anomaly.SYSTEM : by, (changedAt == null ? at : changedAt).toInstant());
-  }
-
-  static OffsetDateTime utc(java.time.Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Optional<UUID> uuid(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+        by == null ? Anomaly.SYSTEM : by, changedAt == null ? at : changedAt);
   }
 }

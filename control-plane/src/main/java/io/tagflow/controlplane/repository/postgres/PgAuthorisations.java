@@ -9,8 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,15 +41,15 @@ final class PgAuthorisations implements AuthorisationRepository {
         ps.setString(3, a.door());
         ps.setString(4, a.lotId());
         ps.setInt(5, a.quantity());
-        ps.setObject(6, PgAnomalies.utc(a.createdAt()));
+        ps.setObject(6, Jdbc.utc(a.createdAt()));
         if (a.validUntil() == null) {
           ps.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-          ps.setObject(7, PgAnomalies.utc(a.validUntil()));
+          ps.setObject(7, Jdbc.utc(a.validUntil()));
         }
         ps.setString(8, a.open() ? "open" : "closed");
         ps.setString(9, a.createdBy());
-        ps.setObject(10, PgAnomalies.utc(a.createdAt()));
+        ps.setObject(10, Jdbc.utc(a.createdAt()));
         ps.setInt(11, a.shipped());
         return ps.executeUpdate();
       }
@@ -71,7 +70,7 @@ final class PgAuthorisations implements AuthorisationRepository {
 
   @Override
   public boolean consume(String id, int units) {
-    Optional<UUID> uuid = PgAnomalies.uuid(id);
+    Optional<UUID> uuid = Jdbc.uuid(id);
     if (uuid.isEmpty()) {
       return false;
     }
@@ -89,7 +88,7 @@ final class PgAuthorisations implements AuthorisationRepository {
 
   @Override
   public Optional<ShipmentAuthorisation> close(String id) {
-    Optional<UUID> uuid = PgAnomalies.uuid(id);
+    Optional<UUID> uuid = Jdbc.uuid(id);
     if (uuid.isEmpty()) {
       return Optional.empty();
     }
@@ -98,27 +97,14 @@ final class PgAuthorisations implements AuthorisationRepository {
   }
 
   private List<ShipmentAuthorisation> query(String sql, List<Object> params) {
-    return wrap("query authorisations", () -> {
-      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < params.size(); i++) {
-          ps.setObject(i + 1, params.get(i));
-        }
-        List<ShipmentAuthorisation> result = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            result.add(authorisation(rs));
-          }
-        }
-        return result;
-      }
-    });
+    return Jdbc.query(db, "query authorisations", sql, params, PgAuthorisations::authorisation);
   }
 
   private static ShipmentAuthorisation authorisation(ResultSet rs) throws SQLException {
-    OffsetDateTime until = rs.getObject("valid_until", OffsetDateTime.class);
+    Instant until = Jdbc.instant(rs, "valid_until");
     return new ShipmentAuthorisation(rs.getObject("authorisation_id", UUID.class).toString(), rs.getString("site_id"),
         rs.getString("door_id"), rs.getString("lot_id"), rs.getInt("quantity"), rs.getInt("shipped"),
-        until == null ? null : until.toInstant(), "open".equals(rs.getString("status")), rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        until, "open".equals(rs.getString("status")), rs.getString("created_by"),
+        Jdbc.instant(rs, "created_at"));
   }
 }

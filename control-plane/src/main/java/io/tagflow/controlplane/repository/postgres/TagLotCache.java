@@ -60,6 +60,15 @@ final class TagLotCache {
     return lot;
   }
 
+  /** The EPCs of {@code epcs} with no unexpired entry. */
+  synchronized java.util.List<String> missing(java.util.Collection<String> epcs) {
+    Instant now = clock.instant();
+    return epcs.stream().distinct().filter(epc -> {
+      Entry e = entries.get(epc);
+      return e == null || !now.isBefore(e.loadedAt().plus(ttl));
+    }).toList();
+  }
+
   /** Records a known answer (e.g. a registration this instance just stored). */
   synchronized void put(String epc, Optional<String> lot) {
     entries.put(epc, new Entry(lot, clock.instant()));

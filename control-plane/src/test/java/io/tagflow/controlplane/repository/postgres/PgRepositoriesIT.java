@@ -78,6 +78,24 @@ class PgRepositoriesIT {
   }
 
   @Test
+  void tags_prefetch_loadsEveryGivenTagInBulkIntoTheCache() throws Exception {
+    repos.lots().create(lot("L-P"));
+    repos.tags().upsertAll(List.of(new TagRecord(epc(41), "L-P"), new TagRecord(epc(42), "L-P")));
+    Repositories fresh = PgRepositories.create(db.dataSource(), Clock.systemUTC());
+
+    fresh.tags().prefetch(List.of(epc(41), epc(42), epc(43)));
+    try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM tags WHERE lot_id = 'L-P'");
+    }
+
+    // Answered from what prefetch loaded (the rows are gone), including the negative answer.
+    assertThat(fresh.tags().lotOf(epc(41))).hasValue("L-P");
+    assertThat(fresh.tags().lotOf(epc(42))).hasValue("L-P");
+    assertThat(fresh.tags().lotOf(epc(43))).isEmpty();
+    assertThat(PgRepositories.create(db.dataSource(), Clock.systemUTC()).tags().lotOf(epc(41))).isEmpty();
+  }
+
+  @Test
   void anomalies_insertOnceListAndChangeStatusWithCompareAndSet() {
     Anomaly a = Anomaly.builder(AnomalyType.UNEXPECTED_EXIT, "dc1", T0).key("m1").door("door-1").lot("L-1")
         .epcs(List.of(epc(1))).detail("left").build();

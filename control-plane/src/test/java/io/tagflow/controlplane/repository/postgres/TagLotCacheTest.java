@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagflow.controlplane.fixtures.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -64,5 +65,15 @@ class TagLotCacheTest {
     assertThat(loads).as("A1 was kept, A2 evicted").hasValue(3);
     cache.get("A2", loader);
     assertThat(loads).hasValue(4);
+  }
+
+  @Test
+  void missing_freshExpiredAndUnknown_listsExpiredAndUnknownOnce() {
+    TagLotCache cache = new TagLotCache(10, Duration.ofSeconds(60), clock);
+    cache.put("A", Optional.of("L-1"));
+    clock.advance(Duration.ofSeconds(61));
+    cache.put("B", Optional.empty());
+
+    assertThat(cache.missing(List.of("A", "B", "C", "C"))).containsExactly("A", "C");
   }
 }

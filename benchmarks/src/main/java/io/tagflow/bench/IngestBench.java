@@ -1,0 +1,368 @@
+package io.tagflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagflow.controlplane.ControlPlaneConfig;
+import io.tagflow.controlplane.ControlPlaneService;
+import io.tagflow.controlplane.model.BinSpec;
+import io.tagflow.controlplane.model.DoorSpec;
+import io.tagflow.controlplane.model.SiteLayout;
+import io.tagflow.protocol.event.Direction;
+import io.tagflow.protocol.event.EventCodec;
+import io.tagflow.protocol.event.EventIds;
+import io.tagflow.protocol.event.MovementEvent;
+import io.tagflow.protocol.event.MovementEvidence;
+import io.tagflow.protocol.event.TagObservation;
+import io.tagflow.protocol.event.Topics;
+import io.vertx.core.Vertx;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Control-plane ingest, end to end and side by side with the database's own bulk path, in one run:
+ * <ol>
+ *   <li><b>ingest</b>: movements of 20 tags each are published at QoS 1 as fast as the control plane
+ *       stores them (closed loop: at most {@value #MAX_BACKLOG} published and not yet stored, because a
+ *       broker drops what overflows its queue for a subscriber, Mosquitto's max_queued_messages = 1000);
+ *       the running control plane ({@code ControlPlaneService}: MQTT ingest, store, live state, rules,
+ *       live feed) commits them; timed from the first publish until {@code movements} holds them all
+ *       (after a warm-up batch);</li>
+ *   <li><b>raw COPY</b>: the same number of movements of the same shape written with pgjdbc's
+ *       {@code CopyManager} into the same tables ({@code movements}, {@code movement_tags}) in transactions
+ *       of 500 movements (the ingest's batch size): the ceiling for moving those rows into PostgreSQL;</li>
+ *   <li><b>live-feed latency</b>: a WebSocket client on {@code /api/sites/dc1/live} while movements are
+ *       published at 2,000/s; latency is from just before the MQTT publish to the movement's push on the
+ *       WebSocket, so it includes the broker hop (an upper bound of receipt-to-push).</li>
+ * </ol>
+ *
+ * <p>Run: {@code ./tagflow bench ingest [--movements N] [--latency-seconds S]} (defaults 20000 and 15;
+ * about 1-3 minutes). Services: {@code TAGFLOW_BENCH_PG_URL} / {@code TAGFLOW_BENCH_MQTT_URI} when set,
+ * else 127.0.0.1:5432 (user postgres) and tcp://127.0.0.1:1883 if they answer (see {@link BenchServices}).
+ * It creates and finally drops the database {@value #DATABASE}. Prints progress, the figures, then
+ * {@code RESULT ingest_movements_per_s=... copy_movements_per_s=... ratio=... ws_p99_ms=...}.
+ */
+final class IngestBench implements BenchMain.Benchmark {
+  static final String DATABASE = "tagflow_bench_ingest";
+  static final String SITE = "dc1";
+  static final int TAGS = 20;
+  static final int TAG_POOL = 100_000;
+  static final int COPY_BATCH = 500;
+  static final int LATENCY_RATE = 2_000;
+  /** Published but not yet stored movements at most (below the broker's per-subscriber queue). */
+  static final int MAX_BACKLOG = 800;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final EventCodec codec = new EventCodec();
+  private final EventIds ids = EventIds.system();
+  private int nextTag;
+
+  @Override
+  public String description() {
+    return "control-plane ingest (MQTT to committed rows) vs raw COPY; live-feed p99 at 2,000 movements/s";
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    int movements = 20_000;
+    int latencySeconds = 15;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--movements" -> movements = Integer.parseInt(args[i + 1]);
+        case "--latency-seconds" -> latencySeconds = Integer.parseInt(args[i + 1]);
+        default -> {
+          System.err.println("ingest: unknown option " + args[i] + " (use --movements N, --latency-seconds S)");
+          return 2;
+        }
+      }
+    }
+    String pg;
+    String mqtt;
+    try {
+      pg = BenchServices.pgUrl();
+      mqtt = BenchServices.mqttUri();
+    } catch (BenchServices.Unavailable e) {
+      System.err.println("ingest: " + e.getMessage());
+      return 2;
+    }
+    String dbUrl = BenchServices.recreate(pg, DATABASE);
+    String prefix = "tagflow-bench/" + UUID.randomUUID() + "/";
+    Topics topics = Topics.under(prefix);
+    ControlPlaneConfig config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, 0, null),
+        new ControlPlaneConfig.Database(dbUrl, null, null, 8),
+        new ControlPlaneConfig.Mqtt(mqtt, prefix, "tagflow-bench-cp-" + UUID.randomUUID()), null, List.of(layout()));
+    Vertx vertx = Vertx.vertx();
+    ControlPlaneService service = ControlPlaneService.start(vertx, config, Clock.systemUTC())
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    MqttAsyncClient publisher = new MqttAsyncClient(mqtt, "tagflow-bench-pub-" + UUID.randomUUID(),
+        new MemoryPersistence());
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    options.setReceiveMaximum(65_535);
+    publisher.connect(options).waitForCompletion(10_000);
+    String topic = topics.movements(SITE, "gw-bench");
+    try (Connection db = DriverManager.getConnection(dbUrl)) {
+      System.out.printf("ingest: PostgreSQL %s, broker %s, %d movements of %d tags%n", dbUrl, mqtt, movements, TAGS);
+      System.out.println("ingest: warm-up (2,000 movements)");
+      ingest(publisher, topic, db, encode(2_000), 2_000);
+      double ingestRate = ingest(publisher, topic, db, encode(movements), 2_000 + movements);
+      System.out.printf("ingest: %,.0f movements/s (%,.0f tag rows/s) from MQTT to committed rows%n", ingestRate,
+          ingestRate * TAGS);
+      double copyRate = copy(db, movements);
+      System.out.printf("copy:   %,.0f movements/s (%,.0f tag rows/s) raw COPY of the same rows%n", copyRate,
+          copyRate * TAGS);
+      double p99 = latency(publisher, topic, service.controlPlane().port(), latencySeconds);
+      System.out.printf(Locale.ROOT, "RESULT ingest_movements_per_s=%.0f copy_movements_per_s=%.0f ratio=%.2f"
+          + " ws_p99_ms=%.1f%n", ingestRate, copyRate, ingestRate / copyRate, p99);
+    } finally {
+      publisher.disconnect().waitForCompletion(5_000);
+      publisher.close();
+      service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      BenchServices.drop(pg, DATABASE);
+    }
+    return 0;
+  }
+
+  private static SiteLayout layout() {
+    List<BinSpec> bins = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      bins.add(new BinSpec(String.format("B-%03d", i), 40));
+    }
+    return new SiteLayout(SITE, "Bench DC", false, List.of(new DoorSpec("door-1", List.of()),
+        new DoorSpec("door-2", List.of())), bins);
+  }
+
+  /** Movements of 20 tags each (drawn round-robin from a pool), ids now, encoded as the gateway sends them. */
+  private List<MovementEvent> movements(int n) {
+    List<MovementEvent> result = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      UUID id = ids.next();
+      Instant end = EventIds.timestampOf(id);
+      MovementEvent.Builder b = MovementEvent.builder().movementId(id).site(SITE).gateway("gw-bench")
+          .door(i % 2 == 0 ? "door-1" : "door-2").direction(i % 2 == 0 ? Direction.IN : Direction.OUT)
+          .confidence(0.9).startedAt(end.minusSeconds(3)).endedAt(end).evidence(new MovementEvidence(4, 6, 3.5, null));
+      for (int t = 0; t < TAGS; t++) {
+        String epc = String.format("3034257BF7194E40%08X", nextTag++ % TAG_POOL);
+        b.tag(new TagObservation(epc, null, end.minusSeconds(3), end, 5, -52.0));
+      }
+      result.add(b.build());
+    }
+    return result;
+  }
+
+  private List<byte[]> encode(int n) {
+    return movements(n).stream().map(codec::encode).toList();
+  }
+
+  /** Publishes the payloads at QoS 1 and waits until {@code movements} holds {@code total} rows; movements/s. */
+  private double ingest(MqttAsyncClient publisher, String topic, Connection db, List<byte[]> payloads, long total)
+      throws Exception {
+    long start = System.nanoTime();
+    long lastReport = start;
+    long base = total - payloads.size();
+    long stored = count(db);
+    for (int i = 0; i < payloads.size(); i++) {
+      // Closed loop: a broker queues a bounded number of messages per subscriber (Mosquitto:
+      // max_queued_messages 1000) and drops QoS 1 messages beyond it, so keep the backlog below that.
+      while (base + i - stored > MAX_BACKLOG) {
+        TimeUnit.MILLISECONDS.sleep(5);
+        stored = count(db);
+        long now = System.nanoTime();
+        if (now - lastReport > 2_000_000_000L) {
+          System.out.printf("ingest: %,d of %,d stored after %.1f s%n", stored, total, (now - start) / 1e9);
+          lastReport = now;
+        }
+      }
+      publish(publisher, topic, payloads.get(i));
+    }
+    long published = System.nanoTime();
+    while ((stored = count(db)) < total) {
+      long now = System.nanoTime();
+      if (now - lastReport > 2_000_000_000L) {
+        System.out.printf("ingest: %,d of %,d stored after %.1f s%n", stored, total, (now - start) / 1e9);
+        lastReport = now;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("ingest: %,d movements published in %.1f s, all stored after %.1f s%n", payloads.size(),
+        (published - start) / 1e9, seconds);
+    return payloads.size() / seconds;
+  }
+
+  private static void publish(MqttAsyncClient publisher, String topic, byte[] payload) throws Exception {
+    MqttMessage m = new MqttMessage(payload);
+    m.setQos(1);
+    while (true) {
+      try {
+        publisher.publish(topic, m);
+        return;
+      } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+          throw e;
+        }
+        TimeUnit.MICROSECONDS.sleep(200); // in-flight window full: wait for PUBACKs
+      }
+    }
+  }
+
+  private static long count(Connection db) throws Exception {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM movements")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** COPY of {@code n} fresh movements (rows as the store writes them) in transactions of 500; movements/s. */
+  private double copy(Connection db, int n) throws Exception {
+    List<MovementEvent> events = movements(n);
+    CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+    db.setAutoCommit(false);
+    String received = Instant.now().toString();
+    long start = System.nanoTime();
+    long lastReport = start;
+    for (int from = 0; from < n; from += COPY_BATCH) {
+      StringBuilder moves = new StringBuilder();
+      StringBuilder tags = new StringBuilder();
+      for (MovementEvent m : events.subList(from, Math.min(n, from + COPY_BATCH))) {
+        String at = m.endedAt().toString();
+        moves.append(m.movementId()).append(',').append(at).append(',').append(m.site()).append(',')
+            .append(m.gateway()).append(',').append(m.door()).append(',').append(m.direction()).append(',')
+            .append(m.confidence()).append(',').append(m.startedAt()).append(',').append(at).append(",,")
+            .append(m.tags().size()).append(",4,6,3.5,,").append(received).append('\n');
+        for (TagObservation t : m.tags()) {
+          tags.append(m.movementId()).append(',').append(at).append(',').append(t.epc()).append(",,")
+              .append(t.firstSeen()).append(',').append(t.lastSeen()).append(',').append(t.reads()).append(',')
+              .append(t.peakRssi()).append('\n');
+        }
+      }
+      copy.copyIn("COPY movements (movement_id, moved_at, site_id, gateway_id, door_id, direction, confidence,"
+          + " started_at, ended_at, pallet_sscc, tag_count, inside_reads, outside_reads, rssi_trend_db, arbitration,"
+          + " received_at) FROM STDIN WITH (FORMAT csv)", new StringReader(moves.toString()));
+      copy.copyIn("COPY movement_tags (movement_id, moved_at, epc, uri, first_seen, last_seen, reads, peak_rssi)"
+          + " FROM STDIN WITH (FORMAT csv)", new StringReader(tags.toString()));
+      db.commit();
+      long now = System.nanoTime();
+      if (now - lastReport > 2_000_000_000L) {
+        System.out.printf("copy: %,d of %,d after %.1f s%n", from + COPY_BATCH, n, (now - start) / 1e9);
+        lastReport = now;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    db.setAutoCommit(true);
+    System.out.printf("copy: %,d movements in %.1f s%n", n, seconds);
+    return n / seconds;
+  }
+
+  /** Publishes at 2,000 movements/s for {@code seconds} with a live-feed client attached; p99 ms. */
+  private double latency(MqttAsyncClient publisher, String topic, int port, int seconds) throws Exception {
+    int n = LATENCY_RATE * seconds;
+    List<MovementEvent> events = movements(n);
+    List<byte[]> payloads = events.stream().map(codec::encode).toList();
+    Map<String, Long> sentAt = new ConcurrentHashMap<>(n * 2);
+    List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>(n));
+    CompletableFuture<Void> snapshot = new CompletableFuture<>();
+    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/sites/" + SITE + "/live"), new WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            text.append(data);
+            if (last) {
+              try {
+                JsonNode message = json.readTree(text.toString());
+                String kind = message.path("kind").asText();
+                if ("snapshot".equals(kind)) {
+                  snapshot.complete(null);
+                } else if ("movement".equals(kind)) {
+                  Long sent = sentAt.get(message.path("data").path("movementId").asText());
+                  if (sent != null) {
+                    latencies.add((now - sent) / 1e6);
+                  }
+                }
+              } catch (Exception e) {
+                snapshot.completeExceptionally(e);
+              }
+              text.setLength(0);
+            }
+            socket.request(1);
+            return null;
+          }
+        }).get(10, TimeUnit.SECONDS);
+    snapshot.get(10, TimeUnit.SECONDS);
+    System.out.printf("latency: publishing %,d movements at %,d/s with a live-feed client attached%n", n, LATENCY_RATE);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger next = new AtomicInteger();
+    int perTick = LATENCY_RATE / 100;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ticker.scheduleAtFixedRate(() -> {
+      try {
+        for (int k = 0; k < perTick; k++) {
+          int i = next.getAndIncrement();
+          if (i >= n) {
+            done.complete(null);
+            return;
+          }
+          sentAt.put(events.get(i).movementId().toString(), System.nanoTime());
+          publish(publisher, topic, payloads.get(i));
+        }
+        if (next.get() % LATENCY_RATE < perTick) {
+          System.out.printf("latency: %,d published, %,d pushed%n", next.get(), latencies.size());
+        }
+      } catch (Exception e) {
+        done.completeExceptionally(e);
+      }
+    }, 0, 10, TimeUnit.MILLISECONDS);
+    try {
+      done.get(seconds * 3L + 30, TimeUnit.SECONDS);
+    } finally {
+      ticker.shutdownNow();
+    }
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (latencies.size() < n && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    double[] sorted;
+    synchronized (latencies) {
+      sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+    System.out.printf(Locale.ROOT, "latency: %,d of %,d pushed; publish-to-push ms p50 %.1f, p90 %.1f, p99 %.1f,"
+            + " max %.1f%n", sorted.length, n, BenchServices.percentile(sorted, 50),
+        BenchServices.percentile(sorted, 90), BenchServices.percentile(sorted, 99),
+        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    if (sorted.length < n) {
+      System.out.printf("latency: %,d movements were never pushed (counted as missing, not in the percentiles)%n",
+          n - sorted.length);
+    }
+    return BenchServices.percentile(sorted, 99);
+  }
+}
