@@ -96,4 +96,20 @@ class OccupancyCacheTest {
     assertThat(v2).isNotEqualTo(v1);
     assertThat(site.versionedOccupancy().version()).isEqualTo(v2);
   }
+
+  @Test
+  void binsJson_readersDuringConcurrentUpdates_endOnTheFinalState() throws Exception {
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 2_000; i++) {
+        site.apply(at(i % 50, i % 2 == 0 ? "A-01" : "B-01", i, "e" + i), LOTS);
+      }
+    });
+    writer.start();
+    while (writer.isAlive()) {
+      assertThat(text(cache.binsJson(site))).startsWith("[{\"bin\":\"A-01\"");
+    }
+    writer.join();
+
+    assertThat(text(cache.binsJson(site))).isEqualTo(Json.encode(site.occupancy()));
+  }
 }
