@@ -22,6 +22,8 @@ public final class SiteState {
   private final Map<String, Map<String, Integer>> bins = new HashMap<>();
   /** The layout's bins by id: every observation and every bin of a snapshot looks one up (10,000 bins at a site). */
   private final Map<String, BinSpec> binSpecs = new HashMap<>();
+  /** Bumped (under the lock) whenever any bin's occupancy changes; lets readers cache an encoded snapshot. */
+  private long occupancyVersion;
 
   private record Entry(Observation observation, TagPosition position) {
   }
@@ -71,6 +73,9 @@ public final class SiteState {
           changed.add(occupancyLocked(next.place()));
         }
       }
+      if (!changed.isEmpty()) {
+        occupancyVersion++;
+      }
       return Optional.of(new PositionChange(previous, next, changed));
     }
   }
@@ -92,6 +97,32 @@ public final class SiteState {
     List<BinOccupancy> all = new ArrayList<>(layout.bins().size());
     layout.bins().forEach(b -> all.add(occupancyLocked(b.id())));
     return all;
+  }
+
+  /**
+   * The occupancy version: it changes whenever the result of {@link #occupancy()} may change, and only
+   * then. Once {@link #apply} has returned a change that touched a bin, every later call returns a
+   * different value than any call made before.
+   */
+  public synchronized long occupancyVersion() {
+    return occupancyVersion;
+  }
+
+  /** {@link #occupancy()} together with the {@link #occupancyVersion()} it belongs to, taken atomically. */
+  public synchronized VersionedOccupancy versionedOccupancy() {
+    return new VersionedOccupancy(occupancyVersion, occupancy());
+  }
+
+  /**
+   * Occupancy of every bin with the version it was taken at.
+   *
+   * @param version {@link #occupancyVersion()} at the time the list was built
+   * @param bins occupancy of every bin, in layout order
+   */
+  public record VersionedOccupancy(long version, List<BinOccupancy> bins) {
+    public VersionedOccupancy {
+      bins = List.copyOf(bins);
+    }
   }
 
   /** Occupancy of one bin, or empty when the layout has no such bin. */

@@ -116,6 +116,25 @@ class ApiHttpTest {
   }
 
   @Test
+  void occupancy_requestAfterChange_seesChangeAndMatchesSnapshotEncoding() throws Exception {
+    JsonNode before = json(get("/api/sites/dc1/occupancy"));
+    int countBefore = before.get("bins").get(1).get("count").asInt();
+    cp.events().accept(Events.location(epc(777), "A-02", T0.plusSeconds(30)));
+
+    HttpResponse<String> r = get("/api/sites/dc1/occupancy");
+
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+    JsonNode after = json(r);
+    assertThat(after.get("site").asText()).isEqualTo("dc1");
+    assertThat(after.get("at").asText()).isEqualTo(T0.toString());
+    assertThat(after.get("bins").get(1).get("bin").asText()).isEqualTo("A-02");
+    assertThat(after.get("bins").get(1).get("count").asInt()).isEqualTo(countBefore + 1);
+    assertThat(after.get("bins").get(1).get("unregistered").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(r.body()).isEqualTo(Json.encode(new SiteRoutes.OccupancySnapshot("dc1", T0,
+        cp.live().find("dc1").orElseThrow().occupancy())));
+  }
+
+  @Test
   void bin_unknown_is404Problem() throws Exception {
     assertProblem(get("/api/sites/dc1/bins/Z-99"), 404, null);
     assertProblem(get("/api/sites/nope/occupancy"), 404, null);
