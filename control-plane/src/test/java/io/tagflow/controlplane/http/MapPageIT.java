@@ -347,7 +347,9 @@ class MapPageIT {
     service = startService();
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(banner));
     awaitLive();
-    assertThat(bin("A-01").getDomAttribute("data-count")).as("state rebuilt from the store").isEqualTo("3");
+    // The page applies the new snapshot on its next animation frame; the rebuilt state must show there.
+    waitFor().withMessage("bin A-01 shows the count rebuilt from the store")
+        .until(ExpectedConditions.attributeToBe(bin("A-01"), "data-count", "3"));
 
     putAway("F-10", epc(1000));
     waitFor().until(ExpectedConditions.attributeToBe(bin("F-10"), "data-count", "1"));
