@@ -7,8 +7,7 @@ import io.tagflow.sim.reader.SimulatedReader;
 import io.tagflow.sim.reader.SimulatedReaderOptions;
 import io.tagflow.sim.scenario.ReaderSpec;
 import io.tagflow.sim.scenario.Scenario;
-import io.tagflow.sim.scenario.ScenarioException;
-import io.tagflow.sim.scenario.ScenarioLoader;
+import io.tagflow.sim.scenario.ScenarioOptions;
 import io.tagflow.sim.truth.TruthWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,8 +49,8 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, description = "scenario file (YAML)")
-  Path scenarioFile;
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
   @Option(names = "--truth", required = true, description = "where to write the ground truth (JSON lines)")
   Path truthFile;
@@ -61,12 +61,6 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--reads", description = "with --in-process: write every read as CSV here")
   Path readsFile;
 
-  @Option(names = "--seed", description = "override the scenario's seed")
-  Long seed;
-
-  @Option(names = "--duration-s", description = "override the scenario's duration, seconds")
-  Double durationS;
-
   @Option(names = "--progress-s", defaultValue = "10", description = "seconds between progress lines")
   double progressS;
 
@@ -74,18 +68,11 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario scenario;
-    try {
-      scenario = ScenarioLoader.load(scenarioFile);
-    } catch (ScenarioException e) {
-      err.println(e.getMessage());
-      err.flush();
+    Scenario scenario = scenarioOptions.load(err);
+    if (scenario == null) {
       return 2;
     }
-    if (seed != null) {
-      scenario = scenario.withSeed(seed);
-    }
-    long durationMicros = Math.round((durationS != null ? durationS : scenario.durationS()) * 1e6);
+    long durationMicros = scenarioOptions.durationMicros(scenario);
     try (Writer truth = Files.newBufferedWriter(truthFile, StandardCharsets.UTF_8)) {
       return inProcess ? inProcess(scenario, durationMicros, truth, out) : realTime(scenario, durationMicros, truth, out);
     } catch (UncheckedIOException e) {

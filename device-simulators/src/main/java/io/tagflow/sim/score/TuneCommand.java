@@ -5,8 +5,7 @@ import io.tagflow.protocol.event.EventCodec;
 import io.tagflow.sim.physics.ReaderSim;
 import io.tagflow.sim.physics.Scene;
 import io.tagflow.sim.scenario.Scenario;
-import io.tagflow.sim.scenario.ScenarioException;
-import io.tagflow.sim.scenario.ScenarioLoader;
+import io.tagflow.sim.scenario.ScenarioOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,14 +31,8 @@ public final class TuneCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, description = "scenario file (YAML)")
-  Path scenarioFile;
-
-  @Option(names = "--seed", description = "override the scenario's seed")
-  Long seed;
-
-  @Option(names = "--duration-s", description = "override the scenario's duration, seconds")
-  Double durationS;
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
   @Option(names = "--tx-power-index", description = "set every antenna of every reader to this power index")
   Integer txPowerIndex;
@@ -70,16 +64,9 @@ public final class TuneCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario scenario;
-    try {
-      scenario = ScenarioLoader.load(scenarioFile);
-    } catch (ScenarioException e) {
-      err.println(e.getMessage());
-      err.flush();
+    Scenario scenario = scenarioOptions.load(err);
+    if (scenario == null) {
       return 2;
-    }
-    if (seed != null) {
-      scenario = scenario.withSeed(seed);
     }
     FilterSettings.Builder fs = FilterSettings.defaults().toBuilder();
     if (minRssi != null) {
@@ -107,7 +94,7 @@ public final class TuneCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    long until = Math.round((durationS != null ? durationS : scenario.durationS()) * 1e6);
+    long until = scenarioOptions.durationMicros(scenario);
     if (!sweep.isEmpty()) {
       return sweep(scenario, settings, until, out, err);
     }
