@@ -67,8 +67,7 @@ final class AccuracyBench implements BenchMain.Benchmark {
       long wall = System.nanoTime();
       Scene scene = Scene.build(scenario);
       PipelineRun.Result result = new PipelineRun(scene, FilterSettings.defaults()).run(until);
-      ScoreReport report = new Scorer(Duration.ofSeconds(10)).score(PipelineRun.scorableTruth(scene, until),
-          result.observed());
+      ScoreReport report = result.score(new Scorer(Duration.ofSeconds(10)));
       out.printf(Locale.ROOT, "accuracy: %s: %,d reads, %d movement and %d location events in %.1f s wall%n",
           scenario.name(), result.reads(), result.movements().size(), result.locations().size(),
           (System.nanoTime() - wall) / 1e9);

@@ -152,7 +152,7 @@ public final class FilterSweep {
       }
       Scene scene = scenes.get();
       PipelineRun.Result result = new PipelineRun(scene, settings).run(untilMicros);
-      ScoreReport report = new Scorer(window).score(PipelineRun.scorableTruth(scene, untilMicros), result.observed());
+      ScoreReport report = result.score(new Scorer(window));
       rows.add(new Row(combination, report));
       progress.printf(Locale.ROOT, "sim tune: %d of %d: %s: precision %.1f%% recall %.1f%% door %.1f%%%n", i,
           grid.size(), text(combination), report.precision() * 100, report.recall() * 100, report.doorAccuracy() * 100);

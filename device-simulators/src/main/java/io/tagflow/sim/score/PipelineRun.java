@@ -35,10 +35,25 @@ import java.util.List;
  * below it (the pipeline locates a tag in the zone read point that hears it best). Reads reach the
  * pipeline reader after reader in steps of {@link #STEP_MICROS}, so reads of different readers may
  * be up to one step out of order; the pipeline is ticked after every step.
+ *
+ * <p>The end of a run: the scene is <em>not</em> switched off at the scoring horizon, because every
+ * tag going silent at once looks to the pipeline like every tag leaving every door at that instant
+ * (a pallet staged for the whole run would end its passage there and be judged). Instead the scene
+ * keeps running for {@link #SETTLE_MICROS} past the horizon, so passages that cross before it are
+ * decided on real reads, and then the pipeline is {@linkplain TagPipeline#flush() flushed} as a
+ * gateway is at shutdown: movements already grouped are emitted, passages still in progress are
+ * not judged. {@link Result#score} scores the truth up to the horizon only (see {@link
+ * Scorer#score(GroundTruth, ObservedEvents, Instant)} for the rule at the boundary).
  */
 public final class PipelineRun {
   /** The pipeline asks for a tick every 100-250 ms. */
   public static final long STEP_MICROS = 100_000;
+  /**
+   * How long the scene keeps running past the scoring horizon: longer than the slowest decision the
+   * default settings make (a pallet dwelling by the door up to {@code dwellLimit}, then the
+   * absence timeout and the quiet gap).
+   */
+  public static final long SETTLE_MICROS = 60_000_000;
 
   private final Scene scene;
   private final FilterSettings settings;
@@ -48,16 +63,30 @@ public final class PipelineRun {
     this.settings = settings;
   }
 
-  /** What the pipeline published, plus its per-stage counts for the report. */
-  public record Result(List<MovementEvent> movements, List<LocationEvent> locations, long reads, String stages) {
+  /**
+   * What the pipeline published, plus its per-stage counts for the report.
+   *
+   * @param truth the scorable truth up to the end of the run (horizon plus settling time)
+   * @param horizon the end of the scored time: truth and events after it are not scored
+   */
+  public record Result(List<MovementEvent> movements, List<LocationEvent> locations, long reads, String stages,
+                       GroundTruth truth, Instant horizon) {
     /** The scorer's view of the events. */
     public ObservedEvents observed() {
       return new ObservedEvents(movements.stream().map(ObservedMovement::of).toList(),
           locations.stream().map(ObservedLocation::of).toList(), 0);
     }
+
+    /** The events scored against the truth up to the horizon. */
+    public ScoreReport score(Scorer scorer) {
+      return scorer.score(truth, observed(), horizon);
+    }
   }
 
-  /** Runs the scene from its reader's current time to {@code untilMicros}. */
+  /**
+   * Runs the scene from its reader's current time to {@code untilMicros} (the scoring horizon), then
+   * {@link #SETTLE_MICROS} further, then flushes the pipeline.
+   */
   public Result run(long untilMicros) {
     VirtualClock clock = new VirtualClock(scene.start());
     DecisionMapper mapper = new DecisionMapper(scene.scenario().site(), "sim-gateway", new EventIds(clock));
@@ -89,17 +118,15 @@ public final class PipelineRun {
       reads[0]++;
       pipeline.onRead(ids[r], port, hi, lo, rssi, startMicros + t);
     };
-    for (long t = STEP_MICROS; t <= untilMicros; t += STEP_MICROS) {
+    long endMicros = untilMicros + SETTLE_MICROS;
+    for (long t = STEP_MICROS; t <= endMicros; t += STEP_MICROS) {
       scene.advanceTo(t, sink);
       clock.virtualMicros = t;
       pipeline.tick();
     }
-    // Let the last movements conclude: a few quiet seconds of ticks without new reads.
-    for (int i = 0; i < 100; i++) {
-      clock.virtualMicros += STEP_MICROS;
-      pipeline.tick();
-    }
-    return new Result(movements, locations, reads[0], pipeline.stageCounts().toString());
+    pipeline.flush();
+    return new Result(movements, locations, reads[0], pipeline.stageCounts().toString(),
+        scorableTruth(scene, endMicros), scene.start().plusNanos(untilMicros * 1000));
   }
 
   /**

@@ -24,7 +24,14 @@ import java.util.TreeMap;
  * {@code [startedAt - window, endedAt + window]}, whatever the door (so a right movement at the wrong
  * door counts as found, with a wrong door). Pairs are matched one-to-one, closest first (distance from
  * the crossing time to the event's interval, then event order). Direction and door accuracy are over
- * matched pairs; latency is decision time minus crossing time over matched pairs.
+ * matched pairs; latency is decision time minus crossing time over matched pairs. So a pallet crossing
+ * reported twice (two events, or the same passage at two doors) counts once as found and once as a
+ * false event, and an event of the right pallet more than the window away from its crossing is false.
+ *
+ * <p>A scoring horizon (for a run that goes on past the scored time so that late decisions settle):
+ * crossings after it take part in matching but are not scored, nor are the events matched to them;
+ * an unmatched event is scored only when it started at or before the horizon. Matching itself is the
+ * same as without a horizon.
  *
  * <p>Locations: for every placement after time zero, the gateway's answer is the majority bin of the
  * latest location event of each of the pallet's tags from {@code window} before the placement up to
@@ -46,6 +53,11 @@ public final class Scorer {
   }
 
   public ScoreReport score(GroundTruth truth, ObservedEvents events) {
+    return score(truth, events, Instant.MAX);
+  }
+
+  /** Scores crossings up to {@code horizon} (inclusive) and the events that belong to them. */
+  public ScoreReport score(GroundTruth truth, ObservedEvents events, Instant horizon) {
     Map<String, String> palletOfEpc = new HashMap<>();
     Map<String, String> palletOfSscc = new HashMap<>();
     for (TruthEvent e : truth.events()) {
@@ -94,9 +106,18 @@ public final class Scorer {
     int matched = 0;
     int directionOk = 0;
     int doorOk = 0;
+    int scoredCrossings = 0;
+    boolean[] eventUnscored = new boolean[movements.size()];
     for (int c = 0; c < crossings.size(); c++) {
       DoorCrossing dc = crossings.get(c);
       int e = matchOfCrossing[c];
+      if (dc.at().isAfter(horizon)) {
+        if (e >= 0) {
+          eventUnscored[e] = true;
+        }
+        continue;
+      }
+      scoredCrossings++;
       if (e < 0) {
         findings.add(new TimedFinding(dc.at(), new Finding(Kind.MISSED, dc.pallet(), dc.door() + " "
             + dc.direction() + " at " + dc.at() + ": no event with its tags within ±" + window.toSeconds() + " s")));
@@ -118,8 +139,11 @@ public final class Scorer {
             + " at " + dc.at() + ": event " + m.id() + " says door " + m.door() + ", truth " + dc.door())));
       }
     }
+    int scoredEvents = 0;
     for (int e = 0; e < movements.size(); e++) {
-      if (!eventUsed[e]) {
+      boolean scored = eventUsed[e] ? !eventUnscored[e] : !movements.get(e).startedAt().isAfter(horizon);
+      scoredEvents += scored ? 1 : 0;
+      if (!eventUsed[e] && scored) {
         ObservedMovement m = movements.get(e);
         String who = eventPallet[e] == null ? "(unregistered)" : eventPallet[e];
         String why = eventPallet[e] == null ? "none of its " + m.epcs().size() + " tags is on a pallet"
@@ -136,10 +160,10 @@ public final class Scorer {
             + m.direction() + " " + m.startedAt() + ".." + m.endedAt() + " (event " + m.id() + "): " + why)));
       }
     }
-    int[] bins = locations(truth, events, findings);
+    int[] bins = locations(truth, events, horizon, findings);
     findings.sort(Comparator.comparing(TimedFinding::at));
     latencies.sort(null);
-    return new ScoreReport(crossings.size(), movements.size(), matched, directionOk, doorOk, bins[0], bins[1],
+    return new ScoreReport(scoredCrossings, scoredEvents, matched, directionOk, doorOk, bins[0], bins[1],
         percentile(latencies, 50), percentile(latencies, 99), findings.stream().map(TimedFinding::finding).toList());
   }
 
@@ -147,7 +171,7 @@ public final class Scorer {
   }
 
   /** Returns {scored placements, correct}. */
-  private int[] locations(GroundTruth truth, ObservedEvents events, List<TimedFinding> findings) {
+  private int[] locations(GroundTruth truth, ObservedEvents events, Instant horizon, List<TimedFinding> findings) {
     Map<String, List<ObservedLocation>> byEpc = new HashMap<>();
     for (ObservedLocation l : events.locations()) {
       byEpc.computeIfAbsent(l.epc(), k -> new ArrayList<>()).add(l);
@@ -159,7 +183,7 @@ public final class Scorer {
     int scored = 0;
     int correct = 0;
     for (BinPlacement p : truth.placements()) {
-      if (p.atMicros() == 0) {
+      if (p.atMicros() == 0 || p.at().isAfter(horizon)) {
         continue;
       }
       scored++;

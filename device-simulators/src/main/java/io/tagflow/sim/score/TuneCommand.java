@@ -103,7 +103,7 @@ public final class TuneCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "sim tune: %s, seed %d: %.0f s virtual in %.1f s wall, %d reads, %d movements, "
             + "%d location events%n", scenario.name(), scenario.seed(), until / 1e6, (System.nanoTime() - wall) / 1e9,
         result.reads(), result.movements().size(), result.locations().size());
-    var truth = PipelineRun.scorableTruth(scene, until);
+    var truth = result.truth();
     if (truthOut != null) {
       io.tagflow.sim.truth.TruthJson.write(truthOut, truth);
     }
@@ -120,7 +120,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
       }
     }
-    ScoreReport report = new Scorer(Duration.ofMillis(Math.round(windowS * 1000))).score(truth, result.observed());
+    ScoreReport report = result.score(new Scorer(Duration.ofMillis(Math.round(windowS * 1000))));
     out.print(report.toTable());
     out.flush();
     return 0;

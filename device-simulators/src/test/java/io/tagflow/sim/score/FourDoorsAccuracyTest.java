@@ -25,8 +25,7 @@ class FourDoorsAccuracyTest {
     Scene scene = Scene.build(ScenarioLoader.load(Path.of("scenarios/four-doors.yaml")));
     long until = Math.round(scene.scenario().durationS() * 1e6);
     PipelineRun.Result result = new PipelineRun(scene, FilterSettings.defaults()).run(until);
-    ScoreReport report = new Scorer(Duration.ofSeconds(10)).score(PipelineRun.scorableTruth(scene, until),
-        result.observed());
+    ScoreReport report = result.score(new Scorer(Duration.ofSeconds(10)));
 
     assertThat(report.trueCrossings()).isEqualTo(4);
     assertThat(report.recall()).as(report.toTable()).isEqualTo(1.0);

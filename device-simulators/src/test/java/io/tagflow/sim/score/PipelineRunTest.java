@@ -21,8 +21,7 @@ class PipelineRunTest {
     PipelineRun.Result result = new PipelineRun(scene, FilterSettings.defaults()).run(until);
     assertThat(result.reads()).isPositive();
     assertThat(result.movements()).isNotEmpty();
-    ScoreReport report = new Scorer(Duration.ofSeconds(10)).score(PipelineRun.scorableTruth(scene, until),
-        result.observed());
+    ScoreReport report = result.score(new Scorer(Duration.ofSeconds(10)));
     assertThat(report.trueCrossings()).isEqualTo(4);
     assertThat(report.recall()).isEqualTo(1.0);
     assertThat(report.directionAccuracy()).isEqualTo(1.0);

@@ -122,7 +122,7 @@ public record FilterSettings(double minRssiDbm,
   public static final Duration DEFAULT_DWELL_LIMIT = Duration.ofSeconds(30);
 
   /** Default of {@code arbitrationWindow}. */
-  public static final Duration DEFAULT_ARBITRATION_WINDOW = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_ARBITRATION_WINDOW = Duration.ofSeconds(30);
 
   /** Default of {@code arbitrationHysteresisDb}. */
   public static final double DEFAULT_ARBITRATION_HYSTERESIS_DB = 3.0;

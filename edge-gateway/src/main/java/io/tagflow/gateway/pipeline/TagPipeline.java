@@ -82,6 +82,15 @@ public final class TagPipeline {
     core.tick(nowMicros());
   }
 
+  /**
+   * Decides and emits every movement still being grouped, as at shutdown: crossings already judged
+   * are not lost. Passages still in progress (tags still at a door) are not judged. Call it once,
+   * after the last read and tick.
+   */
+  public void flush() {
+    core.flush(nowMicros());
+  }
+
   /** In/out counts per stage, in pipeline order. */
   public List<StageCount> stageCounts() {
     return core.counters().stream().map(StageCounters::snapshot).toList();

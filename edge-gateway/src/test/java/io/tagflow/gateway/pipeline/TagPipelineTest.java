@@ -127,10 +127,10 @@ class TagPipelineTest {
 
     List<StageCount> counts = h.pipeline.stageCounts();
     assertThat(counts).extracting(StageCount::stage)
-        .containsExactly("admission", "smoothing", "portal", "zone", "arbitration", "grouping");
+        .containsExactly("admission", "smoothing", "portal", "zone", "grouping", "arbitration");
     assertThat(counts.get(0).in()).isGreaterThan(counts.get(0).out());
-    assertThat(counts.get(4).out()).isEqualTo(4); // four crossings released
-    assertThat(counts.get(5).out()).isEqualTo(1); // one movement
+    assertThat(counts.get(4).in()).isEqualTo(4); // four crossings grouped
+    assertThat(counts.get(5).out()).isEqualTo(1); // into one movement
     assertThat(h.pipeline.drops().get("unmappedAntenna")).isEqualTo(1);
     assertThat(registry.get("tagflow.pipeline.stage.out").tag("stage", "grouping")
         .functionCounter().count()).isEqualTo(1.0);

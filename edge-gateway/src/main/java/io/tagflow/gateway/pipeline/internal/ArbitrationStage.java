@@ -1,36 +1,63 @@
 package io.tagflow.gateway.pipeline.internal;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Stage 4, cross-door arbitration: one tag's evidence at two doors within {@code
- * arbitrationWindow} goes to the door with the stronger evidence.
+ * Stage 6, passage arbitration: one door and one direction per tag per passage, decided for the
+ * whole passage rather than tag by tag.
  *
  * <p>Adjacent dock doors are a few metres apart and a reader at one often hears a pallet crossing
- * the next, sometimes on both sides. Each door's candidate (crossing or staging) is therefore held
- * for the window before it is released. If another door produces a candidate for the same tag in
- * that time, the two are compared by evidence strength, 10·log10 of the summed linear read power at
- * the door, which grows with both RSSI and read count. With hysteresis: the favoured candidate is
- * the one at the door the tag last crossed (else the one that came first), and the other must beat
- * it by {@code arbitrationHysteresisDb} to take over, so near-equal evidence does not flip between
- * doors. The loser is dropped and counted. A second candidate at the same door replaces the first
- * if it is a crossing or the first was not.
+ * the next, on both sides and for the whole passage, so the neighbouring door's portal stage judges
+ * many of the pallet's tags as crossings there too; a tag's own evidence at the two doors is often
+ * within a few dB. Summed over the pallet's tags it is not: the door the pallet went through hears
+ * most tags at short range. So grouping first builds one movement per door and direction, and this
+ * stage resolves the movements that share tags, as a cluster (movements linked through shared tags),
+ * once all of them are ready (see {@link GroupingStage}), or once the first has been quiet for twice
+ * {@code arbitrationWindow} (then the ready ones are decided without the others).
+ *
+ * <p>For each pair of movements of the cluster sharing tags, largest first, the shared tags stay
+ * with the movement whose crossings of those tags carry more summed read power (linear mW, so it
+ * grows with RSSI and read count; the portal's {@code strengthDb}). With hysteresis: the favoured
+ * movement is the one that gathered more tags, and the other must beat it by {@code
+ * arbitrationHysteresisDb} on the shared tags to take them. A movement left with fewer than half of
+ * the tags it gathered was the shadow of a stronger passage and is dropped (counted in {@code
+ * overruledByOtherDoor}); the others are emitted with the tags they kept.
+ *
+ * <p>Last, a movement is emitted only if at least one of its tags was read at {@code
+ * strongReadRssiDbm} or more on <em>both</em> sides: something that went through the portal passed
+ * within a couple of metres of both sides' antennas. A tag standing some metres from the door (a
+ * staged pallet, goods in a neighbouring lane) is heard now and then on the far side through a
+ * reflection, and its centroids can then line up like a crossing's; its weaker side stays far
+ * below that. Dropped movements are counted in {@code notThroughPortal}.
+ *
+ * <p>Stagings are not grouped; one is reported only if no other door heard the tag more strongly
+ * meanwhile (see {@link #stagedElsewhere}).
  */
 public final class ArbitrationStage implements FilterStage {
   private final StageCounters counters = new StageCounters("arbitration");
   private final long windowMicros;
   private final double hysteresisDb;
-  private final CrossingSink crossings;
-  private final CrossingSink stagings;
-  private final ArrayDeque<TagTrack> waiting = new ArrayDeque<>();
+  private final double closeRssi;
+  private final MovementSink sink;
   long overruled;
+  long farOnly;
 
-  public ArbitrationStage(long windowMicros, double hysteresisDb, CrossingSink crossings,
-                          CrossingSink stagings) {
+  /** Receives decided movements. */
+  @FunctionalInterface
+  interface MovementSink {
+    void closed(OpenMovement movement, long nowMicros);
+  }
+
+  ArbitrationStage(long windowMicros, double hysteresisDb, double closeRssi, MovementSink sink) {
     this.windowMicros = windowMicros;
     this.hysteresisDb = hysteresisDb;
-    this.crossings = crossings;
-    this.stagings = stagings;
+    this.closeRssi = closeRssi;
+    this.sink = sink;
   }
 
   @Override
@@ -38,53 +65,159 @@ public final class ArbitrationStage implements FilterStage {
     return counters.name();
   }
 
-  /** Takes a candidate from the portal stage. */
-  public void offer(Crossing c, long nowMicros) {
-    counters.in++;
-    TagTrack t = c.track();
-    Crossing p = t.pending;
-    if (p == null) {
-      t.pending = c;
-      t.pendingReleaseMicros = nowMicros + windowMicros;
-      waiting.add(t);
-      return;
+  /**
+   * Decides the clusters of {@code open} that are ready (all, when {@code all}), removing them from
+   * the list; returns how many movements it removed.
+   */
+  int decide(List<OpenMovement> open, long nowMicros, boolean all) {
+    if (!all && !anyReady(open)) {
+      return 0;
     }
-    if (p.door() == c.door()) {
-      if (c.isCrossing() || !p.isCrossing()) {
-        t.pending = c;
+    Map<TagTrack, List<OpenMovement>> byTag = new IdentityHashMap<>();
+    for (OpenMovement m : open) {
+      for (Crossing c : m.crossings) {
+        byTag.computeIfAbsent(c.track(), k -> new ArrayList<>(2)).add(m);
       }
-      return;
     }
-    Crossing favoured = c.door() == t.lastDoor ? c : p;
-    Crossing challenger = favoured == c ? p : c;
-    Crossing winner = challenger.strengthDb() > favoured.strengthDb() + hysteresisDb
-        ? challenger : favoured;
-    t.pending = winner.winning(winner == c ? p : c);
-    overruled++;
+    int removed = 0;
+    Set<OpenMovement> decided = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (OpenMovement m : open) {
+      if (decided.contains(m) || (!all && !m.ready)) {
+        continue;
+      }
+      List<OpenMovement> cluster = cluster(m, byTag);
+      boolean waited = nowMicros - m.quietSinceMicros >= 2 * windowMicros;
+      if (!all && !waited && !cluster.stream().allMatch(c -> c.ready)) {
+        continue;
+      }
+      if (!all) {
+        cluster.removeIf(c -> !c.ready);
+      }
+      cluster.removeIf(decided::contains);
+      counters.in += cluster.size();
+      resolve(cluster, nowMicros);
+      decided.addAll(cluster);
+      removed += cluster.size();
+    }
+    open.removeIf(decided::contains);
+    return removed;
   }
 
-  @Override
-  public void afterTick(long nowMicros) {
-    while (!waiting.isEmpty() && waiting.peekFirst().pendingReleaseMicros <= nowMicros) {
-      TagTrack t = waiting.pollFirst();
-      Crossing c = t.pending;
-      t.pending = null;
-      counters.out++;
-      if (c.isCrossing()) {
-        t.lastDoor = c.door();
-        crossings.accept(c, nowMicros);
+  private static boolean anyReady(List<OpenMovement> open) {
+    for (int i = 0; i < open.size(); i++) {
+      if (open.get(i).ready) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the tag of a staging was heard with more summed power at another door, in a passage
+   * still going on or ended within {@code arbitrationWindow}: it is staged there, or crossing there,
+   * not here. Counted in {@code overruledByOtherDoor}.
+   */
+  boolean stagedElsewhere(Crossing staging, long nowMicros) {
+    TagTrack t = staging.track();
+    double here = Math.pow(10, staging.strengthDb() / 10);
+    for (int slot = 0; slot < t.doorSlots; slot++) {
+      if (t.doorOf[slot] == staging.door()) {
+        continue;
+      }
+      DoorEvidence ev = t.doors[slot];
+      double there = ev.active ? ev.sides[0].sumPower + ev.sides[1].sumPower
+          : nowMicros - ev.lastPassageEndMicros <= windowMicros ? ev.lastPassageMw : 0;
+      if (there > here) {
+        overruled++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code m} and every open movement linked to it through shared tags. */
+  private static List<OpenMovement> cluster(OpenMovement m,
+                                            Map<TagTrack, List<OpenMovement>> byTag) {
+    List<OpenMovement> cluster = new ArrayList<>();
+    Set<OpenMovement> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    cluster.add(m);
+    seen.add(m);
+    for (int k = 0; k < cluster.size(); k++) {
+      for (Crossing c : cluster.get(k).crossings) {
+        for (OpenMovement b : byTag.get(c.track())) {
+          if (seen.add(b)) {
+            cluster.add(b);
+          }
+        }
+      }
+    }
+    return cluster;
+  }
+
+  private void resolve(List<OpenMovement> cluster, long nowMicros) {
+    cluster.sort((a, b) -> Integer.compare(b.gathered, a.gathered));
+    for (int i = 0; i < cluster.size(); i++) {
+      for (int j = i + 1; j < cluster.size(); j++) {
+        contest(cluster.get(i), cluster.get(j));
+      }
+    }
+    for (OpenMovement m : cluster) {
+      if (m.crossings.isEmpty() || m.crossings.size() * 2 < m.gathered) {
+        overruled++;
+      } else if (!close(m)) {
+        farOnly++;
       } else {
-        stagings.accept(c, nowMicros);
+        counters.out++;
+        sink.closed(m, nowMicros);
       }
     }
   }
 
-  @Override
-  public boolean holds(TagTrack track) {
-    return track.pending != null;
+  /** True when some tag of the movement came close to the antennas of both sides. */
+  private boolean close(OpenMovement m) {
+    for (Crossing c : m.crossings) {
+      if (c.weakerPeakRssi() >= closeRssi) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Candidates dropped because another door had stronger evidence. */
+  /** Gives the tags {@code favoured} and {@code other} share to one of them. */
+  private void contest(OpenMovement favoured, OpenMovement other) {
+    double favouredMw = 0;
+    double otherMw = 0;
+    List<TagTrack> shared = new ArrayList<>();
+    for (Crossing c : other.crossings) {
+      int i = favoured.indexOf(c.track());
+      if (i >= 0) {
+        shared.add(c.track());
+        otherMw += Math.pow(10, c.strengthDb() / 10);
+        favouredMw += Math.pow(10, favoured.crossings.get(i).strengthDb() / 10);
+      }
+    }
+    if (shared.isEmpty()) {
+      return;
+    }
+    double margin = 10 * Math.log10(otherMw / favouredMw);
+    OpenMovement winner = margin > hysteresisDb ? other : favoured;
+    OpenMovement loser = winner == other ? favoured : other;
+    for (TagTrack t : shared) {
+      loser.remove(t);
+    }
+    if (loser.door != winner.door && winner.overruledDoor < 0) {
+      winner.overruledDoor = loser.door;
+      winner.overruledTags = shared.size();
+      winner.overruledMarginDb = winner == other ? margin : -margin;
+    }
+  }
+
+  /** Movements dropped because no tag came close to both sides' antennas. */
+  public long farOnly() {
+    return farOnly;
+  }
+
+  /** Movements dropped because a passage at another door (or direction) had stronger evidence. */
   public long overruled() {
     return overruled;
   }

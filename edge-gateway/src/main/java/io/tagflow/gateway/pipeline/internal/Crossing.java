@@ -14,27 +14,19 @@ import io.tagflow.gateway.pipeline.StagedDecision;
  *     and RSSI
  * @param passageMicros when the tag was at the door plane: midway between the two sides' centroids
  *     (reader clock)
+ * @param weakerPeakRssi the lower of the two sides' peak RSSI (dBm): how close the tag came to the
+ *     antennas of the side it was farther from
  * @param gapMillis inside centroid minus outside centroid
  * @param transitionAgrees true when the threshold transitions went from the source to the
  *     destination side
  * @param trendDb change of inside-minus-outside RSSI over the passage, signed so that positive
  *     means towards the destination side
- * @param overruledDoor a door whose competing candidate arbitration dropped for this one, or -1
- * @param overruledMarginDb how much stronger this candidate's evidence was than that door's
  */
 record Crossing(TagTrack track, int door, Direction direction, StagedDecision.Reason reason,
                 Side side, double confidence, double strengthDb, long firstReadMicros,
                 long lastReadMicros, long passageMicros, int reads, double peakRssi,
-                double gapMillis, boolean transitionAgrees, int outsideReads, int insideReads,
-                double trendDb, int overruledDoor, double overruledMarginDb) {
-
-  /** This candidate, noting that it won arbitration against {@code loser}. */
-  Crossing winning(Crossing loser) {
-    return new Crossing(track, door, direction, reason, side, confidence, strengthDb,
-        firstReadMicros, lastReadMicros, passageMicros, reads, peakRssi, gapMillis,
-        transitionAgrees, outsideReads, insideReads, trendDb, loser.door,
-        strengthDb - loser.strengthDb);
-  }
+                double weakerPeakRssi, double gapMillis, boolean transitionAgrees, int outsideReads, int insideReads,
+                double trendDb) {
 
   boolean isCrossing() {
     return direction != null;

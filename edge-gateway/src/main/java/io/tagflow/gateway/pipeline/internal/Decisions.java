@@ -57,9 +57,6 @@ public final class Decisions {
     int agree = 0;
     int outsideReads = 0;
     int insideReads = 0;
-    int overruled = 0;
-    double margin = Double.POSITIVE_INFINITY;
-    int lostDoor = -1;
     double[] gaps = new double[m.crossings.size()];
     double[] trends = new double[m.crossings.size()];
     for (int i = 0; i < m.crossings.size(); i++) {
@@ -75,17 +72,12 @@ public final class Decisions {
       trends[i] = c.trendDb();
       outsideReads += c.outsideReads();
       insideReads += c.insideReads();
-      if (c.overruledDoor() >= 0) {
-        overruled++;
-        lostDoor = c.overruledDoor();
-        margin = Math.min(margin, c.overruledMarginDb());
-      }
     }
     java.util.Arrays.sort(gaps);
     java.util.Arrays.sort(trends);
-    String arbitration = overruled == 0 ? null : String.format(Locale.ROOT,
-        "door %s also heard %d tag(s); evidence here was at least %.1f dB stronger",
-        readPoints.doorName(lostDoor), overruled, margin);
+    String arbitration = m.overruledDoor < 0 ? null : String.format(Locale.ROOT,
+        "door %s also heard %d of these tags pass; summed evidence here was %.1f dB stronger",
+        readPoints.doorName(m.overruledDoor), m.overruledTags, m.overruledMarginDb);
     int n = tags.size();
     String evidence = String.format(Locale.ROOT,
         "%d tag(s) %s door %s over %.1f s; median centroid gap %.0f ms; threshold transitions "

@@ -10,6 +10,9 @@ final class DoorEvidence {
   boolean stagedReported;
   long originMicros;
   long visitStartMicros;
+  /** Summed read power (mW) of the tag's last finished passage here, and when it was judged. */
+  double lastPassageMw;
+  long lastPassageEndMicros = Long.MIN_VALUE / 2;
 
   /** Threshold transitions: the side leading by the hysteresis, the first leader, and a count. */
   int leader;

@@ -4,16 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 6, grouping: crossings at one door in one direction that happen together form one movement
- * (a pallet load, a forklift trip), closed after {@code quietGap} without a new crossing.
+ * Stage 5, grouping: crossings at one door in one direction that belong to one passage (a pallet
+ * load, a forklift trip) form one movement, which {@link ArbitrationStage} then decides.
  *
  * <p>Crossings are grouped by passage time (when each tag was at the door plane, see {@link
- * PassageJudge}), not by decision time, because decisions lag the passage by the absence timeout
- * and arbitration window. A crossing joins an open movement of the same door and direction when
- * its passage lies within {@code groupGap} of the movement's passage span, or when at least half of
- * its read interval overlaps the movement's (a forklift that stops in the doorway spreads its tags'
- * passage times over the stop, but they are all read during it); among several it joins the one
- * whose anchor (its SSCC's passage, else its middle) is nearest.
+ * PassageJudge}), not by decision time, because each tag is decided when it leaves the door. A
+ * crossing joins an open movement of the same door and direction when its passage lies within
+ * {@code groupGap} of the movement's passage span, when at least half of its read interval
+ * overlaps the movement's (a forklift that stops in the doorway spreads its tags' passage times
+ * over the stop, but they are all read during it), or when the tag arrived at the door with the
+ * movement's tags (first read within {@code groupGap} of theirs: a pallet's tags enter the field
+ * together, whatever each tag's passage estimate); among several it joins the one whose anchor
+ * (its SSCC's passage, else its middle) is nearest. A tag joins a movement once.
+ *
+ * <p>A movement is ready when no crossing joined it for {@code quietGap} <em>and</em> no tag that
+ * arrived at the door with its tags (first read within {@code groupGap} of theirs) is still passing
+ * there. Tags of one
+ * pallet leave the door's field at different times (a pallet set down in a staging lane behind the
+ * door keeps some of its tags in the inside antennas' field for as long as it stands there), so a
+ * quiet gap alone splits one pallet into several movements. A movement quiet for {@code
+ * arbitrationWindow} is ready even if held, so a pallet staged by the door delays it by that much
+ * at most.
  *
  * <p>The SSCC rule: a movement holds at most one SSCC-96 tag, the pallet's identity. A second SSCC
  * never joins a movement that has one, so two pallets in a row are two movements even when the
@@ -27,19 +38,16 @@ public final class GroupingStage implements FilterStage {
   private final StageCounters counters = new StageCounters("grouping");
   private final long groupGapMicros;
   private final long quietGapMicros;
-  private final MovementSink sink;
+  private final long waitMicros;
+  private final ArbitrationStage arbitration;
   private final List<OpenMovement> open = new ArrayList<>();
 
-  /** Receives closed movements. */
-  @FunctionalInterface
-  interface MovementSink {
-    void closed(OpenMovement movement, long nowMicros);
-  }
-
-  GroupingStage(long groupGapMicros, long quietGapMicros, MovementSink sink) {
+  GroupingStage(long groupGapMicros, long quietGapMicros, long waitMicros,
+                ArbitrationStage arbitration) {
     this.groupGapMicros = groupGapMicros;
     this.quietGapMicros = quietGapMicros;
-    this.sink = sink;
+    this.waitMicros = waitMicros;
+    this.arbitration = arbitration;
   }
 
   @Override
@@ -47,24 +55,19 @@ public final class GroupingStage implements FilterStage {
     return counters.name();
   }
 
-  /** Takes an arbitrated crossing. */
+  /** Takes a crossing from the portal stage. */
   public void accept(Crossing c, long nowMicros) {
     counters.in++;
-    boolean sscc = c.track().isSscc();
     OpenMovement best = null;
     long bestDistance = Long.MAX_VALUE;
     for (int i = 0; i < open.size(); i++) {
       OpenMovement m = open.get(i);
-      if (m.door != c.door() || m.direction != c.direction()
-          || m.crossings.size() >= MAX_TAGS_PER_MOVEMENT
-          || (m.distance(c.passageMicros()) > groupGapMicros && !m.overlapsMostOf(c))
-          || (sscc && m.pallet != null)) {
-        continue;
-      }
-      long d = Math.abs(m.anchorMicros() - c.passageMicros());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = m;
+      if (joins(m, c)) {
+        long d = Math.abs(m.anchorMicros() - c.passageMicros());
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = m;
+        }
       }
     }
     if (best == null) {
@@ -72,21 +75,63 @@ public final class GroupingStage implements FilterStage {
       open.add(best);
     }
     best.add(c, nowMicros);
+    // The crossing may bridge movements of one passage that formed apart: they become one.
+    for (int i = 0; i < open.size(); i++) {
+      OpenMovement m = open.get(i);
+      if (m != best && joins(m, c) && (m.pallet == null || best.pallet == null)
+          && m.crossings.size() + best.crossings.size() <= MAX_TAGS_PER_MOVEMENT) {
+        best.absorb(m, nowMicros);
+        open.remove(i--);
+      }
+    }
+  }
+
+  private boolean joins(OpenMovement m, Crossing c) {
+    return m.door == c.door() && m.direction == c.direction()
+        && m.crossings.size() < MAX_TAGS_PER_MOVEMENT
+        && (m.distance(c.passageMicros()) <= groupGapMicros || m.overlapsMostOf(c)
+            || m.arrivedWith(c.firstReadMicros(), groupGapMicros))
+        && !(c.track().isSscc() && m.pallet != null && m.pallet.track() != c.track());
+  }
+
+  @Override
+  public void onTick(TagTrack t, long nowMicros) {
+    if (open.isEmpty()) {
+      return;
+    }
+    for (int slot = 0; slot < t.doorSlots; slot++) {
+      DoorEvidence ev = t.doors[slot];
+      if (!ev.active) {
+        continue;
+      }
+      int door = t.doorOf[slot];
+      for (int i = 0; i < open.size(); i++) {
+        OpenMovement m = open.get(i);
+        if (m.door == door && m.arrivedWith(ev.originMicros, groupGapMicros)) {
+          m.held = true;
+        }
+      }
+    }
   }
 
   @Override
   public void afterTick(long nowMicros) {
     for (int i = 0; i < open.size(); i++) {
       OpenMovement m = open.get(i);
-      if (nowMicros - m.lastAddedMicros >= quietGapMicros) {
-        open.remove(i--);
-        counters.out++;
-        sink.closed(m, nowMicros);
-      }
+      boolean quiet = nowMicros - m.lastAddedMicros >= quietGapMicros;
+      m.quietSinceMicros = quiet ? (m.quietSinceMicros < 0 ? nowMicros : m.quietSinceMicros) : -1;
+      m.ready = quiet && (!m.held || nowMicros - m.quietSinceMicros >= waitMicros);
+      m.held = false;
     }
+    counters.out += arbitration.decide(open, nowMicros, false);
   }
 
-  /** Movements not closed yet. */
+  /** Decides every open movement now, ready or not (gateway shutdown). */
+  public void flush(long nowMicros) {
+    counters.out += arbitration.decide(open, nowMicros, true);
+  }
+
+  /** Movements not decided yet. */
   public int openMovements() {
     return open.size();
   }

@@ -4,7 +4,10 @@ import io.tagflow.gateway.pipeline.Direction;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A movement being grouped: crossings at one door in one direction, until a quiet gap. */
+/**
+ * A movement being grouped: crossings at one door in one direction, one crossing per tag, until a
+ * quiet gap; then decided by {@link ArbitrationStage} against the passages it shares tags with.
+ */
 final class OpenMovement {
   final int door;
   final Direction direction;
@@ -13,8 +16,21 @@ final class OpenMovement {
   long minPassageMicros = Long.MAX_VALUE;
   long maxPassageMicros = Long.MIN_VALUE;
   long firstReadMicros = Long.MAX_VALUE;
+  long lastFirstReadMicros = Long.MIN_VALUE;
   long lastReadMicros = Long.MIN_VALUE;
   long lastAddedMicros;
+  /** Set on a tick while a tag that arrived at the door with this movement is still passing. */
+  boolean held;
+  /** Since when no crossing joined, or -1. */
+  long quietSinceMicros = -1;
+  /** Quiet and no longer held (or held too long): may be decided. */
+  boolean ready;
+  /** Crossings before arbitration took shared tags away. */
+  int gathered;
+  /** A door that lost shared tags to this movement, and by how much (dB of summed power). */
+  int overruledDoor = -1;
+  int overruledTags;
+  double overruledMarginDb;
 
   OpenMovement(int door, Direction direction) {
     this.door = door;
@@ -22,15 +38,58 @@ final class OpenMovement {
   }
 
   void add(Crossing c, long nowMicros) {
+    lastAddedMicros = nowMicros;
+    int same = indexOf(c.track());
+    if (same >= 0) {
+      // A tag whose passage was split: keep its stronger crossing, once.
+      if (crossings.get(same).strengthDb() < c.strengthDb()) {
+        crossings.set(same, c);
+      }
+      return;
+    }
     crossings.add(c);
+    gathered++;
     if (pallet == null && c.track().isSscc()) {
       pallet = c;
     }
     minPassageMicros = Math.min(minPassageMicros, c.passageMicros());
     maxPassageMicros = Math.max(maxPassageMicros, c.passageMicros());
     firstReadMicros = Math.min(firstReadMicros, c.firstReadMicros());
+    lastFirstReadMicros = Math.max(lastFirstReadMicros, c.firstReadMicros());
     lastReadMicros = Math.max(lastReadMicros, c.lastReadMicros());
-    lastAddedMicros = nowMicros;
+  }
+
+  /** Takes over every crossing of {@code other} (another part of the same passage). */
+  void absorb(OpenMovement other, long nowMicros) {
+    for (Crossing c : other.crossings) {
+      add(c, nowMicros);
+    }
+  }
+
+  /** The index of the tag's crossing, or -1. */
+  int indexOf(TagTrack t) {
+    for (int i = 0; i < crossings.size(); i++) {
+      if (crossings.get(i).track() == t) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes the tag's crossing (arbitration gave the tag to another passage). */
+  void remove(TagTrack t) {
+    int i = indexOf(t);
+    if (i >= 0) {
+      Crossing c = crossings.remove(i);
+      if (c == pallet) {
+        pallet = null;
+      }
+    }
+  }
+
+  /** True when a passage that began at {@code originMicros} began with this movement's tags. */
+  boolean arrivedWith(long originMicros, long gapMicros) {
+    return originMicros >= firstReadMicros - gapMicros && originMicros <= lastFirstReadMicros + gapMicros;
   }
 
   /** Distance from a passage time to this movement's span (0 inside it). */

@@ -80,8 +80,8 @@ public final class PassageJudge {
     long passage = ev.originMicros + (long) ((out.centroid() + in.centroid()) / 2 * 1e6);
     return new Crossing(t, door, dir, null, Side.values()[to], confidence, strength(ev),
         ev.firstReadMicros(), ev.lastReadMicros(), passage, out.reads + in.reads,
-        Math.max(out.peakRssi, in.peakRssi), gap * 1000, agree, out.reads, in.reads,
-        trend * (ev.lastReadMicros() - ev.firstReadMicros()) / 1e6, -1, 0);
+        Math.max(out.peakRssi, in.peakRssi), Math.min(out.peakRssi, in.peakRssi), gap * 1000, agree, out.reads, in.reads,
+        trend * (ev.lastReadMicros() - ev.firstReadMicros()) / 1e6);
   }
 
   /** The staging of a passage still open after the dwell limit. */
@@ -96,7 +96,7 @@ public final class PassageJudge {
     long passage = ev.originMicros;
     return new Crossing(t, door, null, reason, side, 0, strength(ev), ev.firstReadMicros(),
         ev.lastReadMicros(), passage, out.reads + in.reads, Math.max(out.peakRssi, in.peakRssi),
-        0, false, out.reads, in.reads, 0, -1, 0);
+        Math.min(out.peakRssi, in.peakRssi), 0, false, out.reads, in.reads, 0);
   }
 
   private boolean strong(SideStats s) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stages wired together, top to bottom: admission, smoothing, portal (with its judge),
- * arbitration, zone, grouping, and the decision emitter. Reads flow through the stages' {@code
+ * The stages wired together, top to bottom: admission, smoothing, portal (with its judge), zone,
+ * grouping, arbitration, and the decision emitter. Reads flow through the stages' {@code
  * onRead} in that order; ticks run every stage's per-tag checks, then their stage-wide work, then
  * forget tags no stage holds that were inactive for {@code tagRetention}.
  *
@@ -26,6 +26,7 @@ public final class PipelineCore {
   private final AdmissionStage admission;
   private final FilterStage[] stages;
   private final ArbitrationStage arbitration;
+  private final GroupingStage grouping;
   private final Decisions decisions;
   private final int ring;
   private final long retentionMicros;
@@ -43,18 +44,35 @@ public final class PipelineCore {
     this.admission = new AdmissionStage(s.minRssiDbm(), include, exclude);
     SmoothingStage smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
         s.strongReadRssiDbm(), micros(s.absenceTimeout()));
-    GroupingStage grouping = new GroupingStage(micros(s.groupGap()), micros(s.quietGap()),
-        decisions::movement);
     this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()),
-        s.arbitrationHysteresisDb(), grouping::accept, decisions::staged);
+        s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), decisions::movement);
+    this.grouping = new GroupingStage(micros(s.groupGap()), micros(s.quietGap()),
+        micros(s.arbitrationWindow()), arbitration);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
         micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
-    PortalStage portal = new PortalStage(readPoints, judge, arbitration::offer,
+    PortalStage portal = new PortalStage(readPoints, judge, this::candidate,
         s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
         s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()));
     ZoneStage zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
         micros(s.zoneSmoothing()), decisions::location);
-    this.stages = new FilterStage[] {admission, smoothing, portal, zone, arbitration, grouping};
+    this.stages = new FilterStage[] {admission, smoothing, portal, zone, grouping, arbitration};
+  }
+
+  /**
+   * A portal decision: crossings go on to grouping, stagings are reported at once unless another
+   * door heard the tag more strongly.
+   */
+  private void candidate(Crossing c, long nowMicros) {
+    if (c.isCrossing()) {
+      grouping.accept(c, nowMicros);
+    } else if (!arbitration.stagedElsewhere(c, nowMicros)) {
+      decisions.staged(c, nowMicros);
+    }
+  }
+
+  /** Decides every movement still being grouped (gateway shutdown); passages in progress are not judged. */
+  public void flush(long nowMicros) {
+    grouping.flush(nowMicros);
   }
 
   static long micros(java.time.Duration d) {
@@ -161,6 +179,7 @@ public final class PipelineCore {
     m.put("missingPeakRssi", missingRssi);
     m.put("tagTableFull", tableFull);
     m.put("overruledByOtherDoor", arbitration.overruled());
+    m.put("notThroughPortal", arbitration.farOnly());
     m.put("listenerFailures", decisions.listenerFailures());
     return m;
   }

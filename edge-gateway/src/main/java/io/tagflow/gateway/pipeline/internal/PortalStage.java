@@ -86,6 +86,8 @@ public final class PortalStage implements FilterStage {
       }
       if (!presentAt(t, door)) {
         Crossing c = judge.judge(t, door, ev, nowMicros);
+        ev.lastPassageMw = ev.sides[0].sumPower + ev.sides[1].sumPower;
+        ev.lastPassageEndMicros = nowMicros;
         ev.reset();
         if (c != null) {
           counters.out++;

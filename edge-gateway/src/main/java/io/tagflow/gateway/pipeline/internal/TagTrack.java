@@ -50,11 +50,6 @@ public final class TagTrack {
   int candidateBin = -1;
   long candidateSinceMicros;
 
-  // ArbitrationStage: the decision waiting for competing evidence, and the last door won.
-  Crossing pending;
-  long pendingReleaseMicros;
-  int lastDoor = -1;
-
   private EpcIdentity identity;
 
   /**

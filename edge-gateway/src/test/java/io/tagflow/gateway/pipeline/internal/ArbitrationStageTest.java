@@ -14,11 +14,11 @@ class ArbitrationStageTest {
   private static final int D1 = 0;
   private static final int D2 = 1;
   private final ReadPoints rps = twoDoors();
-  private final List<Crossing> crossings = new ArrayList<>();
-  private final List<Crossing> staged = new ArrayList<>();
-  private final ArbitrationStage stage = new ArbitrationStage(2_000_000, 3.0,
-      (c, now) -> crossings.add(c), (c, now) -> staged.add(c));
-  private final TagTrack t = Reads.track(rps, Reads.sgtin(1));
+  private final List<OpenMovement> emitted = new ArrayList<>();
+  // window 30 s, hysteresis 3 dB, close at -50 dBm
+  private final ArbitrationStage stage = new ArbitrationStage(30_000_000, 3.0, -50,
+      (m, now) -> emitted.add(m));
+  private final List<OpenMovement> open = new ArrayList<>();
 
   private static ReadPoints twoDoors() {
     ReadPoints rps = new ReadPoints();
@@ -29,62 +29,127 @@ class ArbitrationStageTest {
     return rps;
   }
 
+  private List<TagTrack> tags(int first, int n) {
+    List<TagTrack> tags = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      tags.add(Reads.track(rps, Reads.sgtin(first + i)));
+    }
+    return tags;
+  }
+
+  /** An open movement at {@code door} of these tags, each crossing with {@code strengthDb}. */
+  private OpenMovement movement(int door, Direction dir, List<TagTrack> tags, double strengthDb,
+                                boolean ready) {
+    OpenMovement m = new OpenMovement(door, dir);
+    for (TagTrack t : tags) {
+      m.add(Candidates.crossing(t, door, dir, strengthDb, ms(10_000)), ms(12_000));
+    }
+    m.ready = ready;
+    m.quietSinceMicros = ms(15_000);
+    open.add(m);
+    return m;
+  }
+
   @Test
-  void adjacentDoorHearsTag_strongerDoorWinsAfterWindow() {
-    // The crossing at D1 is decided first; D2 heard the same tag weakly and staged it.
-    stage.offer(Candidates.crossing(t, D1, Direction.IN, -20, ms(0)), ms(100));
-    stage.offer(Candidates.staged(t, D2, -32, ms(0)), ms(400));
+  void neighbourDoorHearsMostOfThePallet_onlyTheCrossedDoorMoves() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
+    movement(D2, Direction.IN, pallet.subList(0, 6), -40, true);
 
-    stage.afterTick(ms(2_000));
-    assertThat(crossings).as("held for the 2 s window").isEmpty();
-    stage.afterTick(ms(2_100));
+    assertThat(stage.decide(open, ms(16_000), false)).isEqualTo(2);
 
-    assertThat(crossings).singleElement().satisfies(c -> {
-      assertThat(c.door()).isEqualTo(D1);
-      assertThat(c.overruledDoor()).isEqualTo(D2);
-      assertThat(c.overruledMarginDb()).isEqualTo(12.0);
-    });
-    assertThat(staged).isEmpty();
+    assertThat(emitted).containsExactly(crossed);
+    assertThat(crossed.crossings).hasSize(10);
+    assertThat(crossed.overruledDoor).isEqualTo(D2);
+    assertThat(crossed.overruledTags).isEqualTo(6);
+    assertThat(crossed.overruledMarginDb).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(stage.overruled()).isEqualTo(1);
+    assertThat(open).isEmpty();
   }
 
   @Test
-  void adjacentDoorDecidedFirstButWeaker_loses() {
-    stage.offer(Candidates.crossing(t, D2, Direction.IN, -30, ms(0)), ms(0));
-    stage.offer(Candidates.crossing(t, D1, Direction.IN, -22, ms(0)), ms(500));
-    stage.afterTick(ms(2_000));
+  void twoPalletsAtAdjacentDoors_crossReadTagsGoToTheirOwnDoorAndBothMove() {
+    List<TagTrack> a = tags(1, 10);
+    List<TagTrack> b = tags(100, 10);
+    OpenMovement atD1 = movement(D1, Direction.IN, a, -30, true);
+    List<TagTrack> heardAtD2 = new ArrayList<>(b);
+    heardAtD2.addAll(a.subList(0, 4));
+    OpenMovement atD2 = movement(D2, Direction.IN, heardAtD2, -30, true);
+    // D2 heard a's four tags weakly.
+    for (int i = 10; i < 14; i++) {
+      Crossing c = atD2.crossings.get(i);
+      atD2.crossings.set(i, Candidates.crossing(c.track(), D2, Direction.IN, -42, ms(10_000)));
+    }
 
-    assertThat(crossings).extracting(Crossing::door).containsExactly(D1);
+    stage.decide(open, ms(16_000), false);
+
+    assertThat(emitted).containsExactlyInAnyOrder(atD1, atD2);
+    assertThat(atD1.crossings).hasSize(10);
+    assertThat(atD2.crossings).extracting(Crossing::track).containsExactlyElementsOf(b);
   }
 
   @Test
-  void nearlyEqualEvidence_hysteresisKeepsTheFirstDoor() {
-    stage.offer(Candidates.crossing(t, D1, Direction.IN, -25, ms(0)), ms(0));
-    stage.offer(Candidates.crossing(t, D2, Direction.IN, -23, ms(0)), ms(300));
-    stage.afterTick(ms(2_000));
+  void sharedTagsNearlyEqual_hysteresisKeepsThemWithTheLargerPassage() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement larger = movement(D1, Direction.IN, pallet, -30, true);
+    OpenMovement smaller = movement(D2, Direction.IN, pallet.subList(0, 8), -28, true);
 
-    assertThat(crossings).extracting(Crossing::door).containsExactly(D1);
+    stage.decide(open, ms(16_000), false);
+
+    assertThat(emitted).containsExactly(larger);
+    assertThat(smaller.crossings).isEmpty();
   }
 
   @Test
-  void nearlyEqualEvidence_hysteresisFavoursTheDoorTheTagLastUsed() {
-    t.lastDoor = D2;
-    stage.offer(Candidates.crossing(t, D1, Direction.OUT, -23, ms(0)), ms(0));
-    stage.offer(Candidates.crossing(t, D2, Direction.OUT, -25, ms(0)), ms(300));
-    stage.afterTick(ms(2_000));
+  void linkedMovementNotReady_clusterWaitsThenDecidesTogether() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
+    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -40, false);
 
-    assertThat(crossings).extracting(Crossing::door).containsExactly(D2);
+    assertThat(stage.decide(open, ms(16_000), false)).isZero();
+    assertThat(emitted).isEmpty();
+    shadow.ready = true;
+    stage.decide(open, ms(17_000), false);
+
+    assertThat(emitted).containsExactly(crossed);
   }
 
   @Test
-  void singleDoor_releasedUnchangedAndRemembered() {
-    stage.offer(Candidates.crossing(t, D1, Direction.IN, -20, ms(0)), ms(0));
-    assertThat(stage.holds(t)).isTrue();
+  void linkedMovementNeverReady_readyOnesDecidedAfterTwiceTheWindow() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
+    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -40, false);
 
-    stage.afterTick(ms(2_000));
+    stage.decide(open, ms(74_000), false);
+    assertThat(emitted).isEmpty();
+    stage.decide(open, ms(75_000), false);
 
-    assertThat(crossings).singleElement().satisfies(c -> assertThat(c.overruledDoor()).isEqualTo(-1));
-    assertThat(t.lastDoor).isEqualTo(D1);
-    assertThat(stage.holds(t)).isFalse();
+    assertThat(emitted).containsExactly(crossed);
+    assertThat(open).containsExactly(shadow);
+  }
+
+  @Test
+  void noTagCloseToBothSides_notEmitted() {
+    OpenMovement far = new OpenMovement(D1, Direction.OUT);
+    far.add(Candidates.crossing(tags(1, 1).get(0), D1, Direction.OUT, -45, ms(10_000), -61),
+        ms(12_000));
+    far.ready = true;
+    far.quietSinceMicros = ms(15_000);
+    open.add(far);
+
+    stage.decide(open, ms(16_000), false);
+
+    assertThat(emitted).isEmpty();
+    assertThat(stage.farOnly()).isEqualTo(1);
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  void flush_decidesEvenWhatIsNotReady() {
+    OpenMovement m = movement(D1, Direction.IN, tags(1, 3), -30, false);
+
+    stage.decide(open, ms(12_500), true);
+
+    assertThat(emitted).containsExactly(m);
   }
 }

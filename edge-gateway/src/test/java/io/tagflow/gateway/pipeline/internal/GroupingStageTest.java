@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class GroupingStageTest {
   private final ReadPoints rps = Reads.layout();
   private final List<OpenMovement> closed = new ArrayList<>();
-  // group gap 1.5 s, quiet gap 3 s
-  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000,
-      (m, now) -> closed.add(m));
+  // group gap 1.5 s, quiet gap 3 s, wait 30 s; arbitration hysteresis 3 dB, close at -50 dBm
+  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000, 30_000_000,
+      new ArbitrationStage(30_000_000, 3.0, -50, (m, now) -> closed.add(m)));
 
   private TagTrack sscc(int pallet) {
     Epc96 epc = EpcEncoder.sscc96(2, "0614141", String.format("1%09d", pallet));
@@ -72,6 +72,87 @@ class GroupingStageTest {
 
     assertThat(closed).hasSize(2);
     assertThat(closed).extracting(m -> m.crossings.size()).containsExactlyInAnyOrder(5, 5);
+  }
+
+  @Test
+  void tagThatArrivedWithThePalletStillPassing_holdsTheMovementUntilItLeaves() {
+    pallet(1, 6, 10_000, 13_000);
+    // One more case of the pallet, first read with the others (at 9 s), still at the door.
+    TagTrack lingering = sgtin(199);
+    DoorEvidence ev = lingering.doorFor(0);
+    ev.active = true;
+    ev.originMicros = ms(9_200);
+    ev.visitStartMicros = ms(9_200);
+
+    stage.onTick(lingering, ms(20_000));
+    stage.afterTick(ms(20_000));
+    assertThat(closed).as("held while the case is still passing").isEmpty();
+
+    // It leaves at last: its crossing (first read at 9.2 s) joins, and nothing holds the movement.
+    stage.accept(Candidates.crossing(lingering, 0, Direction.IN, -30, ms(10_200)), ms(27_000));
+    ev.reset();
+    stage.onTick(lingering, ms(30_100));
+    stage.afterTick(ms(30_100));
+
+    assertThat(closed).singleElement().satisfies(m -> assertThat(m.crossings).hasSize(8));
+  }
+
+  @Test
+  void tagDwellingByTheDoor_holdsTheMovementOnlyForTheWait() {
+    pallet(1, 6, 10_000, 13_000);
+    TagTrack staged = sgtin(299);
+    DoorEvidence ev = staged.doorFor(0);
+    ev.active = true;
+    ev.originMicros = ms(9_500);
+
+    for (long t = 16_000; t < 47_000; t += 1_000) {
+      stage.onTick(staged, ms(t));
+      stage.afterTick(ms(t));
+    }
+    assertThat(closed).as("quiet since 17 s: held for 30 s").isEmpty();
+    stage.onTick(staged, ms(47_000));
+    stage.afterTick(ms(47_000));
+
+    assertThat(closed).singleElement().satisfies(m -> assertThat(m.crossings).hasSize(7));
+  }
+
+  @Test
+  void onePalletFormedAsTwoMovements_aCrossingBridgingThemMergesThem() {
+    // Two cases decided early, far apart in passage time (a pallet that stopped in the doorway).
+    stage.accept(Candidates.crossing(sgtin(1), 0, Direction.IN, -30, ms(10_000)), ms(13_000));
+    stage.accept(Candidates.crossing(sgtin(2), 0, Direction.IN, -30, ms(13_000)), ms(13_100));
+    assertThat(stage.openMovements()).isEqualTo(2);
+    // The SSCC's passage lies between them, within the group gap of both.
+    stage.accept(Candidates.crossing(sscc(1), 0, Direction.IN, -20, ms(11_500)), ms(13_200));
+
+    assertThat(stage.openMovements()).isEqualTo(1);
+    stage.afterTick(ms(20_000));
+    assertThat(closed).singleElement().satisfies(m -> {
+      assertThat(m.crossings).hasSize(3);
+      assertThat(m.pallet).isNotNull();
+    });
+  }
+
+  @Test
+  void sameTagTwice_keptOnceWithTheStrongerCrossing() {
+    TagTrack t = sgtin(1);
+    stage.accept(Candidates.crossing(t, 0, Direction.IN, -35, ms(10_000)), ms(12_000));
+    stage.accept(Candidates.crossing(t, 0, Direction.IN, -25, ms(10_500)), ms(13_000));
+    stage.afterTick(ms(20_000));
+
+    assertThat(closed).singleElement().satisfies(m -> {
+      assertThat(m.crossings).hasSize(1);
+      assertThat(m.crossings.get(0).strengthDb()).isEqualTo(-25);
+    });
+  }
+
+  @Test
+  void flush_decidesOpenMovementsAtOnce() {
+    pallet(1, 3, 10_000, 13_000);
+    stage.flush(ms(13_500));
+
+    assertThat(closed).singleElement().satisfies(m -> assertThat(m.crossings).hasSize(4));
+    assertThat(stage.openMovements()).isZero();
   }
 
   @Test
