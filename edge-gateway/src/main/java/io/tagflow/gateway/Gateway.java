@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One running edge gateway, assembled from its configuration in this order: metrics registry, outbox,
  * MQTT publisher, pipeline, reader sessions, operations server. {@link #close()} takes it down in the
- * reverse order: stop the ROSpecs and close LLRP, publish the readers' DISCONNECTED status, flush the
- * outbox to the broker (bounded), publish OFFLINE and disconnect, close the outbox.
+ * reverse order: stop the ROSpecs and close LLRP, decide the movements the pipeline is still grouping
+ * ({@link TagPipeline#flush()}: crossings already judged are published, not lost), publish the
+ * readers' DISCONNECTED status, flush the outbox to the broker (bounded), publish OFFLINE and
+ * disconnect, close the outbox.
  *
  * <p>Threads: every reader session, the pipeline and its tick share one Netty event loop, so the
  * (single-threaded) pipeline is only ever driven from that thread. Decisions are appended to the
@@ -64,11 +66,13 @@ public final class Gateway implements AutoCloseable {
   private final EventLoopGroup loop;
   private final ReaderSessions sessions;
   private final ReaderStatusPublisher status;
+  private final TagPipeline pipeline;
   private final OpsServer ops;
   private boolean closed;
 
   private Gateway(GatewayConfig config, PrometheusMeterRegistry registry, FileOutbox outbox, MqttPublisher publisher,
-                  EventLoopGroup loop, ReaderSessions sessions, ReaderStatusPublisher status, OpsServer ops) {
+                  EventLoopGroup loop, ReaderSessions sessions, ReaderStatusPublisher status, TagPipeline pipeline,
+                  OpsServer ops) {
     this.config = config;
     this.registry = registry;
     this.outbox = outbox;
@@ -76,6 +80,7 @@ public final class Gateway implements AutoCloseable {
     this.loop = loop;
     this.sessions = sessions;
     this.status = status;
+    this.pipeline = pipeline;
     this.ops = ops;
   }
 
@@ -128,7 +133,7 @@ public final class Gateway implements AutoCloseable {
       log.info("Gateway {}/{} started: {} reader(s), broker {} as {}, outbox {} ({} pending)", site, gw,
           config.readers().size(), config.mqtt().uri(), config.clientId(), config.outbox().directory(),
           outbox.stats().depth());
-      return new Gateway(config, registry, outbox, publisher, loop, sessions, status, ops);
+      return new Gateway(config, registry, outbox, publisher, loop, sessions, status, pipeline, ops);
     } catch (IOException | MqttException | RuntimeException e) {
       if (loop != null) {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -205,6 +210,12 @@ public final class Gateway implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException e) {
       log.warn("Stopping readers failed: {}", e.getCause().toString());
+    }
+    try {
+      // Movements still being grouped are decided now, on the pipeline's thread, so they reach the outbox.
+      loop.submit(pipeline::flush).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("Could not flush the movements still being grouped: {}", e.toString());
     }
     try {
       loop.submit(() -> status.publishAll(sessions.sessions(), ReaderState.DISCONNECTED, "gateway stopped"))

@@ -26,6 +26,7 @@ class PipelineRunTest {
     assertThat(report.recall()).isEqualTo(1.0);
     assertThat(report.directionAccuracy()).isEqualTo(1.0);
     assertThat(report.doorAccuracy()).isEqualTo(1.0);
+    assertThat(report.precision()).as(report.toTable()).isEqualTo(1.0);
     // one-door has no zone antennas: no placement is scorable.
     assertThat(report.placements()).isZero();
   }

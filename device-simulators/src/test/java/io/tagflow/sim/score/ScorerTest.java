@@ -173,6 +173,25 @@ class ScorerTest {
         "decision latency p99", "4.000 s");
   }
 
+  @Test
+  void score_horizon_laterCrossingsAndTheirEventsNotScored() {
+    List<ObservedMovement> events = new ArrayList<>(perfectMovements());
+    // A duplicate of P1 (false, before the horizon) and a stray event starting after it.
+    events.add(movement("dup", "D1", Direction.IN, T0.plusSeconds(10), 5, null, epcs(1)));
+    events.add(movement("late", "D2", Direction.IN, T0.plusSeconds(200), 1, null, epcs(1)));
+    Instant horizon = T0.plusSeconds(150);
+
+    ScoreReport r = SCORER.score(truth(), new ObservedEvents(events, perfectLocations(), 0), horizon);
+
+    // P4 (190 s) and its event are past the horizon; so is the stray event.
+    assertThat(r.trueCrossings()).isEqualTo(3);
+    assertThat(r.movementEvents()).isEqualTo(4);
+    assertThat(r.matched()).isEqualTo(3);
+    assertThat(r.findings(Kind.FALSE)).singleElement()
+        .satisfies(f -> assertThat(f.detail()).contains("event dup"));
+    assertThat(r.findings(Kind.MISSED)).isEmpty();
+  }
+
   static DoorCrossing crossing(String pallet, int n, String door, Direction d, long atS) {
     return new DoorCrossing(T0.plusSeconds(atS), atS * 1_000_000, pallet, sscc(n), List.of("LOT-A"), door, d, epcs(n));
   }

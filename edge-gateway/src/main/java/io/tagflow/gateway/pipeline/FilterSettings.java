@@ -17,7 +17,8 @@ import java.util.Objects;
  *     read point (1..16).
  * @param arrivalWindow Smoothing: the window for {@code arrivalReads}.
  * @param strongReadRssiDbm Smoothing: one read at least this strong (dBm) makes the tag arrive at
- *     once.
+ *     once. Arbitration: a movement is emitted only if one of its tags was read this strong on both
+ *     sides of the door (it passed close to both sides' antennas).
  * @param absenceTimeout Smoothing: a tag departs a read point after this long without reads there.
  * @param presenceRssiDbm Portal: a side counts as evidence only if its peak read reaches this
  *     (dBm).
@@ -37,16 +38,19 @@ import java.util.Objects;
  *     instead.
  * @param dwellLimit Portal: a tag at a door this long is reported staged (it may still cross
  *     later).
- * @param arbitrationWindow Arbitration: how long a door decision waits for competing evidence from
- *     other doors.
- * @param arbitrationHysteresisDb Arbitration: how much stronger (dB of summed read power) a
- *     competing door's evidence must be to win.
+ * @param arbitrationWindow Grouping and arbitration: the longest a quiet movement waits for tags
+ *     that arrived with it and are still passing; twice this, the longest it waits for a movement at
+ *     another door that shares its tags.
+ * @param arbitrationHysteresisDb Arbitration: how much stronger (dB of summed read power over the
+ *     tags they share) the smaller of two movements must be to take the shared tags.
  * @param zoneMarginDb Zone: lead (dB) a zone's smoothed RSSI needs over the current bin to take
  *     over.
  * @param zoneHoldOff Zone: how long a zone must keep that lead before the bin changes.
  * @param zoneSmoothing Zone: time constant of the per-zone smoothed RSSI.
- * @param groupGap Grouping: crossings whose passage times are this close join one movement.
- * @param quietGap Grouping: a movement closes after this long without a new crossing.
+ * @param groupGap Grouping: crossings whose passage times, or first reads at the door, are this
+ *     close join one movement.
+ * @param quietGap Grouping: a movement is ready after this long without a new crossing (and once
+ *     no tag that arrived with it is still passing).
  * @param tagRetention Memory: a tag absent from every read point this long is forgotten.
  * @param maxTags Memory: the most tags tracked at once; reads of further new tags are dropped and
  *     counted.

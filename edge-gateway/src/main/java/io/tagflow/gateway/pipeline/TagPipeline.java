@@ -14,10 +14,11 @@ import java.util.Map;
  * {@link StagedDecision}s out through a {@link DecisionListener}.
  *
  * <p>Six stages, each explained in its class comment in {@code internal}: admission (EPC patterns,
- * minimum RSSI), smoothing (arrival and departure per read point), portal (direction of a door
- * passage from both sides' evidence), arbitration (one door per tag when neighbours hear it),
- * zone (bin by strongest smoothed RSSI with margin and hold-off) and grouping (crossings into
- * movements, one SSCC per movement).
+ * minimum RSSI), smoothing (arrival and departure per read point), portal (direction of one tag's
+ * passage through a door from both sides' evidence), zone (bin by strongest smoothed RSSI with
+ * margin and hold-off), grouping (crossings at a door into one movement per passage, held while
+ * tags that arrived with it still pass) and arbitration (one door per passage: movements sharing
+ * tags are resolved by the summed evidence of the shared tags).
  *
  * <p>Threading: not thread-safe. One thread (a reader connection's event loop, or a single
  * consumer of all readers) calls {@code onRead}, {@code onBatch} and {@code tick}; listener calls

@@ -72,6 +72,28 @@ class TagPipelineTest {
   }
 
   @Test
+  void flush_movementStillBeingGroupedIsEmittedNotLost() {
+    DockScenario scenario = new DockScenario(5).door("D1", 0, "reader-1")
+        .pass(DockScenario.pallet(1, 4), "D1", Direction.IN, T0 + S, 1.5);
+    PipelineHarness h = new PipelineHarness(FilterSettings.defaults(), scenario);
+    h.feed(scenario.reads());
+    // Tick until the crossings reach grouping; the movement's quiet gap has not passed yet.
+    for (int i = 0; i < 600 && h.pipeline.stageCounts().get(4).in() < 5; i++) {
+      h.runFor(0.1);
+    }
+    assertThat(h.pipeline.stageCounts().get(4).in()).isEqualTo(5);
+    assertThat(h.listener.movements).isEmpty();
+
+    h.pipeline.flush();
+
+    assertThat(h.listener.movements).singleElement().satisfies(m -> {
+      assertThat(m.door()).isEqualTo("D1");
+      assertThat(m.direction()).isEqualTo(Direction.IN);
+      assertThat(m.tags()).hasSize(5);
+    });
+  }
+
+  @Test
   void steadyState_readsAndBatchesAllocateNothing() {
     PipelineHarness h = zones();
     List<Epc96> tags = DockScenario.pallet(1, 49);

@@ -21,10 +21,15 @@ import java.util.Set;
  * {@code arbitrationWindow} (then the ready ones are decided without the others).
  *
  * <p>For each pair of movements of the cluster sharing tags, largest first, the shared tags stay
- * with the movement whose crossings of those tags carry more summed read power (linear mW, so it
- * grows with RSSI and read count; the portal's {@code strengthDb}). With hysteresis: the favoured
- * movement is the one that gathered more tags, and the other must beat it by {@code
- * arbitrationHysteresisDb} on the shared tags to take them. A movement left with fewer than half of
+ * with the movement where those tags came closer to both sides' antennas: the summed linear power
+ * of each crossing's weaker side peak ({@link Crossing#weakerPeakRssi()}). A tag going through a
+ * door passes within a metre or two of both sides' antennas there; at the neighbouring door one
+ * side at least stays several metres away. (Summed read power over the whole passage is a worse
+ * measure: a pallet staged for 20 s in a lane between two doors piles up as much evidence at
+ * either.) With hysteresis: the favoured movement is the one that gathered more tags, and the
+ * other must beat it by {@code arbitrationHysteresisDb} on the shared tags to take them. A
+ * movement without SSCC left at the same door and direction as a pallet's movement whose reads
+ * overlap it joins that one (the SSCC rule had parted them). A movement left with fewer than half of
  * the tags it gathered was the shadow of a stronger passage and is dropped (counted in {@code
  * overruledByOtherDoor}); the others are emitted with the tags they kept.
  *
@@ -161,7 +166,11 @@ public final class ArbitrationStage implements FilterStage {
         contest(cluster.get(i), cluster.get(j));
       }
     }
+    rejoin(cluster);
     for (OpenMovement m : cluster) {
+      if (m.gathered == 0) {
+        continue; // rejoined another
+      }
       if (m.crossings.isEmpty() || m.crossings.size() * 2 < m.gathered) {
         overruled++;
       } else if (!close(m)) {
@@ -169,6 +178,37 @@ public final class ArbitrationStage implements FilterStage {
       } else {
         counters.out++;
         sink.closed(m, nowMicros);
+      }
+    }
+  }
+
+  /**
+   * A movement without SSCC that formed apart from a pallet's movement at the same door and in the
+   * same direction (the SSCC rule sent its cases to another pallet's SSCC, which another door then
+   * took) joins the nearest one whose reads overlap its own.
+   */
+  private static void rejoin(List<OpenMovement> cluster) {
+    for (OpenMovement m : cluster) {
+      if (m.pallet != null || m.crossings.isEmpty()) {
+        continue;
+      }
+      OpenMovement best = null;
+      long bestDistance = Long.MAX_VALUE;
+      for (OpenMovement n : cluster) {
+        if (n == m || n.door != m.door || n.direction != m.direction || n.pallet == null
+            || n.firstReadMicros > m.lastReadMicros || m.firstReadMicros > n.lastReadMicros) {
+          continue;
+        }
+        long d = Math.abs(n.anchorMicros() - m.anchorMicros());
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = n;
+        }
+      }
+      if (best != null) {
+        best.absorb(m, best.lastAddedMicros);
+        m.crossings.clear();
+        m.gathered = 0;
       }
     }
   }
@@ -192,8 +232,8 @@ public final class ArbitrationStage implements FilterStage {
       int i = favoured.indexOf(c.track());
       if (i >= 0) {
         shared.add(c.track());
-        otherMw += Math.pow(10, c.strengthDb() / 10);
-        favouredMw += Math.pow(10, favoured.crossings.get(i).strengthDb() / 10);
+        otherMw += Math.pow(10, c.weakerPeakRssi() / 10);
+        favouredMw += Math.pow(10, favoured.crossings.get(i).weakerPeakRssi() / 10);
       }
     }
     if (shared.isEmpty()) {

@@ -76,7 +76,7 @@ public final class Decisions {
     java.util.Arrays.sort(gaps);
     java.util.Arrays.sort(trends);
     String arbitration = m.overruledDoor < 0 ? null : String.format(Locale.ROOT,
-        "door %s also heard %d of these tags pass; summed evidence here was %.1f dB stronger",
+        "door %s also judged %d of these tags crossing; they came %.1f dB closer to both sides here",
         readPoints.doorName(m.overruledDoor), m.overruledTags, m.overruledMarginDb);
     int n = tags.size();
     String evidence = String.format(Locale.ROOT,

@@ -37,12 +37,15 @@ class ArbitrationStageTest {
     return tags;
   }
 
-  /** An open movement at {@code door} of these tags, each crossing with {@code strengthDb}. */
-  private OpenMovement movement(int door, Direction dir, List<TagTrack> tags, double strengthDb,
+  /**
+   * An open movement at {@code door} of these tags; each crossing's weaker side peaked at {@code
+   * weakerPeakRssi} (how close the tag came to both sides' antennas).
+   */
+  private OpenMovement movement(int door, Direction dir, List<TagTrack> tags, double weakerPeakRssi,
                                 boolean ready) {
     OpenMovement m = new OpenMovement(door, dir);
     for (TagTrack t : tags) {
-      m.add(Candidates.crossing(t, door, dir, strengthDb, ms(10_000)), ms(12_000));
+      m.add(Candidates.crossing(t, door, dir, -30, ms(10_000), weakerPeakRssi), ms(12_000));
     }
     m.ready = ready;
     m.quietSinceMicros = ms(15_000);
@@ -53,8 +56,8 @@ class ArbitrationStageTest {
   @Test
   void neighbourDoorHearsMostOfThePallet_onlyTheCrossedDoorMoves() {
     List<TagTrack> pallet = tags(1, 10);
-    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
-    movement(D2, Direction.IN, pallet.subList(0, 6), -40, true);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
+    movement(D2, Direction.IN, pallet.subList(0, 6), -55, true);
 
     assertThat(stage.decide(open, ms(16_000), false)).isEqualTo(2);
 
@@ -71,14 +74,14 @@ class ArbitrationStageTest {
   void twoPalletsAtAdjacentDoors_crossReadTagsGoToTheirOwnDoorAndBothMove() {
     List<TagTrack> a = tags(1, 10);
     List<TagTrack> b = tags(100, 10);
-    OpenMovement atD1 = movement(D1, Direction.IN, a, -30, true);
+    OpenMovement atD1 = movement(D1, Direction.IN, a, -45, true);
     List<TagTrack> heardAtD2 = new ArrayList<>(b);
     heardAtD2.addAll(a.subList(0, 4));
-    OpenMovement atD2 = movement(D2, Direction.IN, heardAtD2, -30, true);
-    // D2 heard a's four tags weakly.
+    OpenMovement atD2 = movement(D2, Direction.IN, heardAtD2, -45, true);
+    // At D2, a's four tags stayed far from one side: the larger movement loses them all the same.
     for (int i = 10; i < 14; i++) {
       Crossing c = atD2.crossings.get(i);
-      atD2.crossings.set(i, Candidates.crossing(c.track(), D2, Direction.IN, -42, ms(10_000)));
+      atD2.crossings.set(i, Candidates.crossing(c.track(), D2, Direction.IN, -30, ms(10_000), -60));
     }
 
     stage.decide(open, ms(16_000), false);
@@ -91,8 +94,8 @@ class ArbitrationStageTest {
   @Test
   void sharedTagsNearlyEqual_hysteresisKeepsThemWithTheLargerPassage() {
     List<TagTrack> pallet = tags(1, 10);
-    OpenMovement larger = movement(D1, Direction.IN, pallet, -30, true);
-    OpenMovement smaller = movement(D2, Direction.IN, pallet.subList(0, 8), -28, true);
+    OpenMovement larger = movement(D1, Direction.IN, pallet, -50, true);
+    OpenMovement smaller = movement(D2, Direction.IN, pallet.subList(0, 8), -48, true);
 
     stage.decide(open, ms(16_000), false);
 
@@ -103,8 +106,8 @@ class ArbitrationStageTest {
   @Test
   void linkedMovementNotReady_clusterWaitsThenDecidesTogether() {
     List<TagTrack> pallet = tags(1, 10);
-    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
-    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -40, false);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
+    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -55, false);
 
     assertThat(stage.decide(open, ms(16_000), false)).isZero();
     assertThat(emitted).isEmpty();
@@ -117,8 +120,8 @@ class ArbitrationStageTest {
   @Test
   void linkedMovementNeverReady_readyOnesDecidedAfterTwiceTheWindow() {
     List<TagTrack> pallet = tags(1, 10);
-    OpenMovement crossed = movement(D1, Direction.IN, pallet, -30, true);
-    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -40, false);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
+    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -55, false);
 
     stage.decide(open, ms(74_000), false);
     assertThat(emitted).isEmpty();
@@ -126,6 +129,39 @@ class ArbitrationStageTest {
 
     assertThat(emitted).containsExactly(crossed);
     assertThat(open).containsExactly(shadow);
+  }
+
+  @Test
+  void casesPartedFromTheirSsccBySsccRule_rejoinTheirPalletAfterArbitration() {
+    TagTrack sscc1 = sscc(1);
+    TagTrack sscc2 = sscc(2);
+    List<TagTrack> cases = tags(1, 7);
+    List<TagTrack> others = tags(100, 5);
+    List<TagTrack> p = new ArrayList<>(List.of(sscc1));
+    p.addAll(cases.subList(0, 3));
+    OpenMovement pallet = movement(D1, Direction.IN, p, -45, true);
+    OpenMovement orphan = movement(D1, Direction.IN, cases.subList(3, 7), -45, true);
+    // D2: another pallet, plus two of the first pallet's cases heard from afar.
+    List<TagTrack> x = new ArrayList<>(List.of(sscc2));
+    x.addAll(others);
+    x.add(cases.get(0));
+    x.add(cases.get(3));
+    OpenMovement neighbour = movement(D2, Direction.IN, x, -45, true);
+    neighbour.crossings.set(6, Candidates.crossing(cases.get(0), D2, Direction.IN, -30, ms(10_000), -65));
+    neighbour.crossings.set(7, Candidates.crossing(cases.get(3), D2, Direction.IN, -30, ms(10_000), -65));
+
+    stage.decide(open, ms(16_000), false);
+
+    assertThat(emitted).containsExactlyInAnyOrder(pallet, neighbour);
+    assertThat(pallet.crossings).hasSize(8);
+    assertThat(neighbour.crossings).hasSize(6);
+    assertThat(orphan.crossings).isEmpty();
+    assertThat(stage.overruled()).isZero();
+  }
+
+  private TagTrack sscc(int pallet) {
+    return Reads.track(rps, io.tagflow.protocol.epc.EpcEncoder.sscc96(2, "0614141",
+        String.format("1%09d", pallet)));
   }
 
   @Test
@@ -146,7 +182,7 @@ class ArbitrationStageTest {
 
   @Test
   void flush_decidesEvenWhatIsNotReady() {
-    OpenMovement m = movement(D1, Direction.IN, tags(1, 3), -30, false);
+    OpenMovement m = movement(D1, Direction.IN, tags(1, 3), -45, false);
 
     stage.decide(open, ms(12_500), true);
 
