@@ -104,6 +104,9 @@ public final class ArbitrationStage implements FilterStage {
       decided.addAll(cluster);
       removed += cluster.size();
     }
+    for (OpenMovement m : decided) {
+      m.decided = true;
+    }
     open.removeIf(decided::contains);
     return removed;
   }

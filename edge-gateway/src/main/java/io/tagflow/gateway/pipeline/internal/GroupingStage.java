@@ -17,9 +17,10 @@ import java.util.List;
  * together, whatever each tag's passage estimate); among several it joins the one whose anchor
  * (its SSCC's passage, else its middle) is nearest. A tag joins a movement once.
  *
- * <p>A movement is ready when no crossing joined it for {@code quietGap} <em>and</em> no tag that
- * arrived at the door with its tags (first read within {@code groupGap} of theirs) is still passing
- * there. Tags of one
+ * <p>A movement is ready when no crossing joined it for {@code quietGap}, no tag that arrived at
+ * the door with its tags (first read within {@code groupGap} of theirs) is still passing there, and
+ * none of its own tags is still passing another door (that door's judgement of them must be there
+ * when arbitration compares the two). Tags of one
  * pallet leave the door's field at different times (a pallet set down in a staging lane behind the
  * door keeps some of its tags in the inside antennas' field for as long as it stands there), so a
  * quiet gap alone splits one pallet into several movements. A movement quiet for {@code
@@ -96,6 +97,10 @@ public final class GroupingStage implements FilterStage {
 
   @Override
   public void onTick(TagTrack t, long nowMicros) {
+    OpenMovement joined = t.movement;
+    if (joined != null && joined.decided) {
+      t.movement = joined = null;
+    }
     if (open.isEmpty()) {
       return;
     }
@@ -103,6 +108,9 @@ public final class GroupingStage implements FilterStage {
       DoorEvidence ev = t.doors[slot];
       if (!ev.active) {
         continue;
+      }
+      if (joined != null) {
+        joined.held = true; // one of its tags is still passing a door (this or another)
       }
       int door = t.doorOf[slot];
       for (int i = 0; i < open.size(); i++) {

@@ -25,6 +25,8 @@ final class OpenMovement {
   long quietSinceMicros = -1;
   /** Quiet and no longer held (or held too long): may be decided. */
   boolean ready;
+  /** Decided (emitted or dropped) by arbitration. */
+  boolean decided;
   /** Crossings before arbitration took shared tags away. */
   int gathered;
   /** A door that lost shared tags to this movement, and by how much (dB of summed power). */
@@ -48,6 +50,7 @@ final class OpenMovement {
       return;
     }
     crossings.add(c);
+    c.track().movement = this;
     gathered++;
     if (pallet == null && c.track().isSscc()) {
       pallet = c;

@@ -50,6 +50,9 @@ public final class TagTrack {
   int candidateBin = -1;
   long candidateSinceMicros;
 
+  // GroupingStage: the movement the tag's last crossing joined, until it is decided.
+  OpenMovement movement;
+
   private EpcIdentity identity;
 
   /**

@@ -117,6 +117,26 @@ class GroupingStageTest {
   }
 
   @Test
+  void ownTagStillPassingAnotherDoor_holdsTheMovementUntilThatPassageEnds() {
+    TagTrack t = sgtin(1);
+    stage.accept(Candidates.crossing(t, 0, Direction.IN, -30, ms(10_000)), ms(12_000));
+    DoorEvidence neighbour = t.doorFor(1);
+    neighbour.active = true;
+    neighbour.originMicros = ms(9_000);
+
+    stage.onTick(t, ms(16_000));
+    stage.afterTick(ms(16_000));
+    assertThat(closed).as("the other door has not judged the tag yet").isEmpty();
+
+    neighbour.reset();
+    stage.onTick(t, ms(17_000));
+    stage.afterTick(ms(17_000));
+    assertThat(closed).singleElement();
+    stage.onTick(t, ms(17_100));
+    assertThat(t.movement).as("forgotten once decided").isNull();
+  }
+
+  @Test
   void onePalletFormedAsTwoMovements_aCrossingBridgingThemMergesThem() {
     // Two cases decided early, far apart in passage time (a pallet that stopped in the doorway).
     stage.accept(Candidates.crossing(sgtin(1), 0, Direction.IN, -30, ms(10_000)), ms(13_000));
