@@ -1,7 +1,7 @@
 package io.tagflow.gateway.pipeline.internal;
 
 /**
- * Stage 5, zone location: a tag's bin is the zone where it is heard strongest, changed only past a
+ * Stage 4, zone location: a tag's bin is the zone where it is heard strongest, changed only past a
  * margin and a hold-off.
  *
  * <p>Each zone keeps an exponentially smoothed RSSI per tag (time constant {@code zoneSmoothing},
