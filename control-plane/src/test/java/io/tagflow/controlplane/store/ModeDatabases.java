@@ -11,24 +11,32 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One migrated database per storage mode the test server offers: plain partitioning always (forced),
- * TimescaleDB when the server has the extension. Store ITs run each test body once per mode.
+ * One migrated database per storage mode the test servers offer: plain partitioning always (forced, on
+ * the main test server), TimescaleDB when {@link TestServices#newTimescaleDatabase} finds a server with
+ * the extension. Store ITs run each test body once per mode.
  */
 final class ModeDatabases implements AutoCloseable {
   private final Map<StorageMode, TestDatabase> servers = new EnumMap<>(StorageMode.class);
   private final Map<StorageMode, Database> databases = new EnumMap<>(StorageMode.class);
 
   ModeDatabases(String testName, Clock clock) throws SQLException {
-    TestDatabase plain = TestServices.newDatabase(testName + "_plain");
-    servers.put(StorageMode.PLAIN, plain);
-    databases.put(StorageMode.PLAIN, Database.open(StoreOptions.defaults(plain.jdbcUrl()).withForcePlain(true), clock));
-    if (plain.timescaleAvailable()) {
-      TestDatabase timescale = TestServices.newDatabase(testName + "_timescale");
-      servers.put(StorageMode.TIMESCALE, timescale);
-      databases.put(StorageMode.TIMESCALE, Database.open(StoreOptions.defaults(timescale.jdbcUrl()), clock));
+    try {
+      TestDatabase plain = TestServices.newDatabase(testName + "_plain");
+      servers.put(StorageMode.PLAIN, plain);
+      databases.put(StorageMode.PLAIN, Database.open(StoreOptions.defaults(plain.jdbcUrl()).withForcePlain(true),
+          clock));
+      Optional<TestDatabase> timescale = TestServices.newTimescaleDatabase(testName + "_timescale");
+      if (timescale.isPresent()) {
+        servers.put(StorageMode.TIMESCALE, timescale.get());
+        databases.put(StorageMode.TIMESCALE, Database.open(StoreOptions.defaults(timescale.get().jdbcUrl()), clock));
+      }
+    } catch (SQLException | RuntimeException e) {
+      close(); // drop the databases already created
+      throw e;
     }
   }
 
