@@ -83,10 +83,19 @@ public final class PostgresServer {
     return description;
   }
 
-  /** Whether this server offers the TimescaleDB extension (installed, though not necessarily preloaded). */
-  boolean offersTimescale() {
+  /**
+   * Whether TimescaleDB works on this server: the extension is installed and in
+   * {@code shared_preload_libraries}. Installed alone is not enough (the package's files without the
+   * preload setting), since {@code CREATE EXTENSION timescaledb} then fails.
+   */
+  boolean runsTimescale() {
     try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-      return offersTimescale(s);
+      if (!offersTimescale(s)) {
+        return false;
+      }
+      try (ResultSet rs = s.executeQuery("SELECT current_setting('shared_preload_libraries') ~ 'timescaledb'")) {
+        return rs.next() && rs.getBoolean(1);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not reach the test PostgreSQL " + description + ": " + e.getMessage(), e);
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Storage ITs also want a server with the TimescaleDB extension, to run the same tests on both
  * storage modes. {@link #newTimescaleDatabase} finds it at {@code TAGFLOW_TEST_TIMESCALE_URL} when set,
- * otherwise uses the main server when that offers the extension (the Testcontainers image does), and
+ * otherwise uses the main server when that runs the extension (the Testcontainers image does), and
  * otherwise reports that there is none.
  *
  * <p>Every call hands out a fresh database or a fresh topic prefix, so tests never see each other's
@@ -33,7 +33,7 @@ public final class TestServices {
   public static final String PG_URL_ENV = "TAGFLOW_TEST_PG_URL";
   /** Environment variable naming the MQTT broker for tests. */
   public static final String MQTT_URI_ENV = "TAGFLOW_TEST_MQTT_URI";
-  /** Environment variable naming a PostgreSQL server with TimescaleDB (preloaded) for the TimescaleDB runs. */
+  /** Environment variable naming a PostgreSQL server with TimescaleDB (installed and preloaded) for storage ITs. */
   public static final String TIMESCALE_URL_ENV = "TAGFLOW_TEST_TIMESCALE_URL";
 
   private static PostgresServer postgres;
@@ -82,13 +82,13 @@ public final class TestServices {
       String url = System.getenv(TIMESCALE_URL_ENV);
       if (url != null && !url.isBlank()) {
         PostgresServer server = PostgresServer.fromEnvironment(TIMESCALE_URL_ENV, url);
-        if (!server.offersTimescale()) {
+        if (!server.runsTimescale()) {
           throw new IllegalStateException(TIMESCALE_URL_ENV + " names " + server.description()
-              + ", which does not offer the timescaledb extension");
+              + ", which does not have the timescaledb extension installed and in shared_preload_libraries");
         }
         timescale = Optional.of(server);
       } else {
-        timescale = postgres().offersTimescale() ? Optional.of(postgres()) : Optional.empty();
+        timescale = postgres().runsTimescale() ? Optional.of(postgres()) : Optional.empty();
       }
       log.info("Test TimescaleDB: {}", timescale.map(PostgresServer::description)
           .orElse("none (set " + TIMESCALE_URL_ENV + " to run the TimescaleDB storage tests)"));
