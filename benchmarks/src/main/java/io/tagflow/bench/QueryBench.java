@@ -9,6 +9,7 @@ import io.tagflow.controlplane.model.DoorSpec;
 import io.tagflow.controlplane.model.SiteLayout;
 import io.tagflow.controlplane.repository.postgres.PgRepositories;
 import io.tagflow.controlplane.store.Database;
+import io.tagflow.controlplane.store.StorageMode;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.controlplane.store.TagLocationRepository;
 import io.vertx.core.Vertx;
@@ -40,14 +41,18 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Each is run {@value #RUNS} times after {@value #WARMUP} warm-up runs; medians are reported.
  *
- * <p>Run: {@code ./tagflow bench query [--regenerate]}. The data is generated in SQL ({@code generate_series},
- * about a minute or two, with progress lines) into the database {@value #DATABASE}, which is kept and reused
- * by the next run (pass {@code --regenerate} to rebuild it; drop it with {@code DROP DATABASE
- * tagflow_bench_query} when done). Services as in {@link BenchServices} ({@code TAGFLOW_BENCH_PG_URL}).
- * Last line: {@code RESULT occupancy_ms_p50=... trace_ms_p50=... movement_tag_rows=...}.
+ * <p>Run: {@code ./tagflow bench query [--regenerate] [--timescale]}. The data is generated in SQL
+ * ({@code generate_series}, about a minute or two, with progress lines) into the database {@value #DATABASE}
+ * (with {@code --timescale}: {@value #TIMESCALE_DATABASE}), which is kept and reused by the next run (pass
+ * {@code --regenerate} to rebuild it; drop it with {@code DROP DATABASE} when done). Services as in
+ * {@link BenchServices} ({@code TAGFLOW_BENCH_PG_URL}). The store is in plain PostgreSQL mode unless
+ * {@code --timescale} asks for TimescaleDB mode, which the server must offer; there the generated chunks older
+ * than the compression age are compressed before measuring, as the compression policy would have done.
+ * Last line: {@code RESULT storage=... occupancy_ms_p50=... trace_ms_p50=... movement_tag_rows=...}.
  */
 final class QueryBench implements BenchMain.Benchmark {
   static final String DATABASE = "tagflow_bench_query";
+  static final String TIMESCALE_DATABASE = "tagflow_bench_query_timescale";
   static final String SITE = "bench";
   static final int BINS = 10_000;
   static final int LOTS = 1_000;
@@ -68,6 +73,8 @@ final class QueryBench implements BenchMain.Benchmark {
   @Override
   public int run(String[] args) throws Exception {
     boolean regenerate = List.of(args).contains("--regenerate");
+    boolean timescale = List.of(args).contains("--timescale");
+    String database = timescale ? TIMESCALE_DATABASE : DATABASE;
     String pg;
     try {
       pg = BenchServices.pgUrl();
@@ -75,17 +82,22 @@ final class QueryBench implements BenchMain.Benchmark {
       System.err.println("query: " + e.getMessage());
       return 2;
     }
-    boolean reuse = !regenerate && BenchServices.exists(pg, DATABASE);
-    String url = reuse ? BenchServices.databaseUrl(pg, DATABASE) : BenchServices.recreate(pg, DATABASE);
+    boolean reuse = !regenerate && BenchServices.exists(pg, database);
+    String url = reuse ? BenchServices.databaseUrl(pg, database) : BenchServices.recreate(pg, database);
     Clock clock = Clock.systemUTC();
-    try (Database db = Database.open(StoreOptions.defaults(url).withForcePlain(true), clock)) {
+    try (Database db = Database.open(StoreOptions.defaults(url).withForcePlain(!timescale), clock)) {
+      if (timescale && db.mode() != StorageMode.TIMESCALE) {
+        System.err.println("query: --timescale needs a server offering the timescaledb extension (preloaded);"
+            + " this one stores in " + db.mode().code() + " mode: point " + BenchServices.ENV_PG_URL + " at one");
+        return 2;
+      }
       long rows;
       try (Connection c = db.dataSource().getConnection()) {
         rows = reuse ? count(c, "movement_tags") : 0;
         if (rows != MOVEMENT_TAG_ROWS) {
           System.out.printf("query: generating %,d movements (%,d movement-tag rows) in %s%n", MOVEMENTS,
-              MOVEMENT_TAG_ROWS, DATABASE);
-          generate(c);
+              MOVEMENT_TAG_ROWS, database);
+          generate(c, db.mode());
           rows = count(c, "movement_tags");
         } else {
           System.out.printf("query: reusing %s (%,d movement-tag rows)%n", DATABASE, rows);
@@ -109,9 +121,14 @@ final class QueryBench implements BenchMain.Benchmark {
    * the current month's first days. Every tag is in a bin: tags 50k..50k+49 in bin k % 10,000, so a bin
    * holds 50 units of one lot (as a bin holding a pallet's worth of one lot does).
    */
-  private static void generate(Connection c) throws Exception {
+  private static void generate(Connection c, StorageMode mode) throws Exception {
     long start = System.nanoTime();
     try (Statement s = c.createStatement()) {
+      if (mode == StorageMode.TIMESCALE) {
+        // The compression policy must not compress chunks while they are loaded; they are compressed at the end.
+        s.execute("SELECT alter_job(job_id, scheduled => false) FROM timescaledb_information.jobs"
+            + " WHERE proc_name = 'policy_compression'");
+      }
       s.execute("TRUNCATE movements, movement_tags, tag_locations, tags, lots CASCADE");
       s.execute("INSERT INTO lots (lot_id, gtin, status) SELECT 'LOT-' || lpad(l::text, 4, '0'), '09506000134352',"
           + " 'active' FROM generate_series(0, " + (LOTS - 1) + ") l");
@@ -150,6 +167,15 @@ final class QueryBench implements BenchMain.Benchmark {
       s.execute("INSERT INTO tag_locations (epc, site_id, bin_id, at, event_id) SELECT " + epc("t") + ", '" + SITE
           + "', 'B-' || lpad(((t / " + TAGS_PER_BIN + ") % " + BINS + ")::text, 5, '0'), now(), gen_random_uuid()"
           + " FROM generate_series(0, " + (TAG_COUNT - 1) + ") t");
+      if (mode == StorageMode.TIMESCALE) {
+        System.out.println("query: compressing the chunks older than the compression age");
+        s.execute("SELECT count(compress_chunk(ch)) FROM (SELECT show_chunks('movements', older_than => interval '"
+            + StoreOptions.DEFAULT_COMPRESS_AFTER.toSeconds() + " seconds') AS ch UNION ALL SELECT show_chunks("
+            + "'movement_tags', older_than => interval '" + StoreOptions.DEFAULT_COMPRESS_AFTER.toSeconds()
+            + " seconds')) chunks");
+        s.execute("SELECT alter_job(job_id, scheduled => true) FROM timescaledb_information.jobs"
+            + " WHERE proc_name = 'policy_compression'");
+      }
       s.execute("VACUUM ANALYZE"); // also sets the visibility map, which index-only scans need
     }
     System.out.printf("query: generated in %.0f s%n", (System.nanoTime() - start) / 1e9);
@@ -196,8 +222,8 @@ final class QueryBench implements BenchMain.Benchmark {
           BenchServices.percentile(sqlOccupancy, 50), BenchServices.percentile(sqlOccupancy, 90));
       System.out.printf(Locale.ROOT, "trace (API, %,d movement-tag rows): p50 %.1f ms, p90 %.1f ms (target <= 100 ms)%n",
           rows, BenchServices.percentile(trace, 50), BenchServices.percentile(trace, 90));
-      System.out.printf(Locale.ROOT, "RESULT occupancy_ms_p50=%.1f trace_ms_p50=%.1f movement_tag_rows=%d%n",
-          BenchServices.percentile(occupancy, 50), BenchServices.percentile(trace, 50), rows);
+      System.out.printf(Locale.ROOT, "RESULT storage=%s occupancy_ms_p50=%.1f trace_ms_p50=%.1f movement_tag_rows=%d%n",
+          db.mode().code(), BenchServices.percentile(occupancy, 50), BenchServices.percentile(trace, 50), rows);
     } finally {
       api.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

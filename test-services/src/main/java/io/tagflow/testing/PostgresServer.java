@@ -27,12 +27,25 @@ public final class PostgresServer {
 
   static PostgresServer resolve(String envUrl) {
     if (envUrl != null && !envUrl.isBlank()) {
-      return new PostgresServer(envUrl.trim(), "environment " + TestServices.PG_URL_ENV + " (" + withoutQuery(envUrl) + ")");
+      return fromEnvironment(TestServices.PG_URL_ENV, envUrl);
     }
     if (TestServices.dockerAvailable()) {
       return startContainer();
     }
     return startEmbedded();
+  }
+
+  /**
+   * The server at {@code url}, taken from environment variable {@code variable} (named in the
+   * description and in the error when the URL is not a PostgreSQL JDBC URL).
+   */
+  static PostgresServer fromEnvironment(String variable, String url) {
+    String trimmed = url.trim();
+    if (!JDBC_URL.matcher(trimmed).matches()) {
+      throw new IllegalArgumentException(variable + " is not a PostgreSQL JDBC URL "
+          + "(jdbc:postgresql://host:port/database?user=...): " + withoutQuery(trimmed));
+    }
+    return new PostgresServer(trimmed, "environment " + variable + " (" + withoutQuery(trimmed) + ")");
   }
 
   private static PostgresServer startContainer() {
@@ -70,14 +83,34 @@ public final class PostgresServer {
     return description;
   }
 
+  /**
+   * Whether TimescaleDB works on this server: the extension is installed and in
+   * {@code shared_preload_libraries}. Installed alone is not enough (the package's files without the
+   * preload setting), since {@code CREATE EXTENSION timescaledb} then fails.
+   */
+  boolean runsTimescale() {
+    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+      if (!offersTimescale(s)) {
+        return false;
+      }
+      try (ResultSet rs = s.executeQuery("SELECT current_setting('shared_preload_libraries') ~ 'timescaledb'")) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reach the test PostgreSQL " + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean offersTimescale(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
+      return rs.next();
+    }
+  }
+
   TestDatabase createDatabase(String name) {
     try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE \"" + name + "\"");
-      boolean timescale;
-      try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
-        timescale = rs.next();
-      }
-      return new TestDatabase(databaseUrl(adminUrl, name), name, timescale, description, this);
+      return new TestDatabase(databaseUrl(adminUrl, name), name, offersTimescale(s), description, this);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create test database " + name + " on " + description + ": "
           + e.getMessage(), e);
@@ -96,8 +129,8 @@ public final class PostgresServer {
   static String databaseUrl(String url, String name) {
     Matcher m = JDBC_URL.matcher(url);
     if (!m.matches()) {
-      throw new IllegalArgumentException(TestServices.PG_URL_ENV + " is not a PostgreSQL JDBC URL "
-          + "(jdbc:postgresql://host:port/database?user=...): " + withoutQuery(url));
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?user=...): "
+          + withoutQuery(url));
     }
     return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
   }

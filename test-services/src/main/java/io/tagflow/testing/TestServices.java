@@ -1,6 +1,7 @@
 package io.tagflow.testing;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ import org.slf4j.LoggerFactory;
  *       loopback, so that {@code ./mvnw verify} passes on a machine with only a JDK.</li>
  * </ol>
  *
+ * <p>Storage ITs also want a server with the TimescaleDB extension, to run the same tests on both
+ * storage modes. {@link #newTimescaleDatabase} finds it at {@code TAGFLOW_TEST_TIMESCALE_URL} when set,
+ * otherwise uses the main server when that runs the extension (the Testcontainers image does), and
+ * otherwise reports that there is none.
+ *
  * <p>Every call hands out a fresh database or a fresh topic prefix, so tests never see each other's
  * data and can run again and again against the same server.
  */
@@ -27,8 +33,11 @@ public final class TestServices {
   public static final String PG_URL_ENV = "TAGFLOW_TEST_PG_URL";
   /** Environment variable naming the MQTT broker for tests. */
   public static final String MQTT_URI_ENV = "TAGFLOW_TEST_MQTT_URI";
+  /** Environment variable naming a PostgreSQL server with TimescaleDB (installed and preloaded) for storage ITs. */
+  public static final String TIMESCALE_URL_ENV = "TAGFLOW_TEST_TIMESCALE_URL";
 
   private static PostgresServer postgres;
+  private static Optional<PostgresServer> timescale;
   private static MqttServer mqtt;
 
   private TestServices() {
@@ -43,6 +52,17 @@ public final class TestServices {
     return postgres().createDatabase(uniqueName(testName));
   }
 
+  /**
+   * Creates an empty database of its own on a server that offers TimescaleDB, or returns empty when no
+   * such server is configured or found. Close it to drop the database.
+   *
+   * @throws IllegalStateException when {@code TAGFLOW_TEST_TIMESCALE_URL} names a server without the
+   *     extension: asking for TimescaleDB and silently testing without it would hide the mistake
+   */
+  public static Optional<TestDatabase> newTimescaleDatabase(String testName) {
+    return timescale().map(server -> server.createDatabase(uniqueName(testName)));
+  }
+
   /** A broker connection for one test class, with a topic prefix no other test uses. */
   public static TestBroker newBroker(String testName) {
     MqttServer server = mqtt();
@@ -55,6 +75,25 @@ public final class TestServices {
       log.info("Test PostgreSQL: {}", postgres.description());
     }
     return postgres;
+  }
+
+  private static synchronized Optional<PostgresServer> timescale() {
+    if (timescale == null) {
+      String url = System.getenv(TIMESCALE_URL_ENV);
+      if (url != null && !url.isBlank()) {
+        PostgresServer server = PostgresServer.fromEnvironment(TIMESCALE_URL_ENV, url);
+        if (!server.runsTimescale()) {
+          throw new IllegalStateException(TIMESCALE_URL_ENV + " names " + server.description()
+              + ", which does not have the timescaledb extension installed and in shared_preload_libraries");
+        }
+        timescale = Optional.of(server);
+      } else {
+        timescale = postgres().runsTimescale() ? Optional.of(postgres()) : Optional.empty();
+      }
+      log.info("Test TimescaleDB: {}", timescale.map(PostgresServer::description)
+          .orElse("none (set " + TIMESCALE_URL_ENV + " to run the TimescaleDB storage tests)"));
+    }
+    return timescale;
   }
 
   private static synchronized MqttServer mqtt() {

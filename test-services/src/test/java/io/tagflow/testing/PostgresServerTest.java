@@ -20,9 +20,23 @@ class PostgresServerTest {
   }
 
   @Test
-  void databaseUrl_notPostgres_namesVariableAndHidesPassword() {
+  void databaseUrl_notPostgres_hidesPassword() {
     assertThatThrownBy(() -> PostgresServer.databaseUrl("jdbc:mysql://h/db?password=secret", "n"))
-        .hasMessageContaining(TestServices.PG_URL_ENV)
+        .hasMessageContaining("not a PostgreSQL JDBC URL")
         .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void fromEnvironment_notPostgres_namesVariableAndHidesPassword() {
+    assertThatThrownBy(() -> PostgresServer.fromEnvironment(TestServices.TIMESCALE_URL_ENV, "jdbc:mysql://h/db?password=secret"))
+        .hasMessageContaining(TestServices.TIMESCALE_URL_ENV)
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void fromEnvironment_describesVariableWithoutParameters() {
+    assertThat(PostgresServer.fromEnvironment(TestServices.TIMESCALE_URL_ENV,
+        " jdbc:postgresql://127.0.0.1:5433/postgres?user=postgres&password=secret ").description())
+        .isEqualTo("environment TAGFLOW_TEST_TIMESCALE_URL (jdbc:postgresql://127.0.0.1:5433/postgres)");
   }
 }

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Why two Flyway locations.</b> Migrations live in {@code db/migration/common} plus one of
  * {@code db/migration/timescale} and {@code db/migration/plain}, which both define {@code V2}
  * (movements). Placeholders could switch single statements, but the two layouts differ in whole
- * statements (hypertable calls, compression, a continuous aggregate that must run outside a
- * transaction) and reading two plain SQL files is clearer than one file of conditionals. Flyway's
- * checksum of {@code V2} also catches a database opened with the other mode's scripts.
+ * statements (hypertable calls, compression, a continuous aggregate) and reading two plain SQL files
+ * is clearer than one file of conditionals. Flyway's checksum of {@code V2} also catches a database
+ * opened with the other mode's scripts. Every script runs in Flyway's transaction: the continuous
+ * aggregate is created {@code WITH NO DATA}, which TimescaleDB allows in a transaction block, and its
+ * refresh policy fills it.
  *
  * <p>Thread-safe. {@link #close()} closes the pool.
  */
@@ -171,7 +173,11 @@ public final class Database implements AutoCloseable {
           throw new SQLException("storage mode: this database was created with TimescaleDB; forcePlain cannot"
               + " convert it (use a new database)");
         }
-        log.info("Storage mode {} (recorded in the database)", recorded.code());
+        if (recorded == StorageMode.TIMESCALE) {
+          log.info("Storage mode timescale (recorded in the database; TimescaleDB {})", timescaleVersion(s));
+        } else {
+          log.info("Storage mode {} (recorded in the database)", recorded.code());
+        }
         return recorded;
       }
       if (options.forcePlain()) {
@@ -191,7 +197,7 @@ public final class Database implements AutoCloseable {
               + " continuous aggregates)", license);
           return StorageMode.PLAIN;
         }
-        log.info("Storage mode timescale (TimescaleDB extension available)");
+        log.info("Storage mode timescale (TimescaleDB {} available)", timescaleVersion(s));
         return StorageMode.TIMESCALE;
       } catch (SQLException e) {
         log.info("Storage mode plain (TimescaleDB not available: {})", e.getMessage());
@@ -214,6 +220,12 @@ public final class Database implements AutoCloseable {
   private static String timescaleLicense(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT current_setting('timescaledb.license', true)")) {
       return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static String timescaleVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'")) {
+      return rs.next() ? rs.getString(1) : "(extension not created)";
     }
   }
 
