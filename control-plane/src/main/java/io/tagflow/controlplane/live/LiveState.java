@@ -1,6 +1,10 @@
 package io.tagflow.controlplane.live;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tagflow.controlplane.model.SiteLayout;
+import java.time.Instant;
 import io.tagflow.controlplane.model.TagLookup;
 import java.util.Collection;
 import java.util.List;
@@ -22,10 +26,48 @@ public final class LiveState {
 
   private final Map<String, SiteState> sites = new ConcurrentHashMap<>();
   private final TagLookup registry;
+  private final LiveLimits limits;
+  private volatile MeterRegistry metrics;
 
   public LiveState(Collection<SiteLayout> layouts, TagLookup registry) {
+    this(layouts, registry, LiveLimits.DEFAULTS);
+  }
+
+  public LiveState(Collection<SiteLayout> layouts, TagLookup registry, LiveLimits limits) {
     this.registry = registry;
-    layouts.forEach(l -> sites.put(l.id(), new SiteState(l)));
+    this.limits = limits;
+    layouts.forEach(l -> sites.put(l.id(), new SiteState(l, limits)));
+  }
+
+  /**
+   * Registers, per site, the gauge {@code tagflow.live.tags} (tags tracked) and the counters
+   * {@code tagflow.live.tags.forgotten} and {@code tagflow.live.tags.refused} (new tags not tracked
+   * because the site is full: alert on any increase). Sites seen later are registered when first seen.
+   */
+  public void bindTo(MeterRegistry registry) {
+    this.metrics = registry;
+    sites.values().forEach(s -> register(registry, s));
+  }
+
+  private static void register(MeterRegistry registry, SiteState s) {
+    String id = s.layout().id();
+    Gauge.builder("tagflow.live.tags", s, SiteState::size).tag("site", id)
+        .description("Tags the live state tracks").register(registry);
+    FunctionCounter.builder("tagflow.live.tags.forgotten", s, SiteState::forgotten).tag("site", id)
+        .description("Shipped tags dropped from the live state").register(registry);
+    FunctionCounter.builder("tagflow.live.tags.refused", s, SiteState::refused).tag("site", id)
+        .description("New tags not tracked because the site held its maximum of tags on site").register(registry);
+  }
+
+  /**
+   * Forgets, on every site, the tags shipped more than {@link LiveLimits#shippedRetention()} before
+   * {@code now} ({@link SiteState#forgetShipped}). Call it periodically, and before a {@link #rebuild}.
+   *
+   * @return how many tags were forgotten
+   */
+  public int forgetShipped(Instant now) {
+    Instant horizon = now.minus(limits.shippedRetention());
+    return sites.values().stream().mapToInt(s -> s.forgetShipped(horizon)).sum();
   }
 
   /** Applies one observation; see {@link SiteState#apply}. */
@@ -68,7 +110,12 @@ public final class LiveState {
   private SiteState site(String site) {
     return sites.computeIfAbsent(site, id -> {
       log.warn("Events for site {} which has no configured layout: tracking its tags without bins", id);
-      return new SiteState(new SiteLayout(id, id, false, List.of(), List.of()));
+      SiteState s = new SiteState(new SiteLayout(id, id, false, List.of(), List.of()), limits);
+      MeterRegistry m = metrics;
+      if (m != null) {
+        register(m, s);
+      }
+      return s;
     });
   }
 }
