@@ -63,7 +63,8 @@ public final class ControlPlane {
     LiveFeed feed = new EventBusLiveFeed(vertx.eventBus());
     AnomalyService anomalies = new AnomalyService(repositories.anomalies(), clock, metrics,
         a -> feed.publish(new LiveDelta.AnomalyChanged(a.site(), a)));
-    LiveState live = new LiveState(config.sites(), repositories.tags(), config.live().limits());
+    LiveState live = new LiveState(config.sites(), repositories.tags(), config.live().limits(),
+        repositories.observations());
     live.bindTo(metrics);
     EventProcessor events = new EventProcessor(config.sites(), live, feed, anomalies, repositories.tags(),
         repositories.lots(), repositories.authorisations(),

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * database:  { url: jdbc:postgresql://127.0.0.1:5432/tagflow, user: tagflow, password: ..., poolSize: 8 }
  * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: "", clientId: tagflow-control-plane }
  * anomalies: { doorDwellSeconds: 900 }
- * live:      { shippedRetentionSeconds: 3600, maxTagsPerSite: 2000000 }
+ * live:      { shippedRetentionSeconds: 21600, maxTagsPerSite: 2000000 }
  * sites:
  *   - id: dc1
  *     enforceAuthorisations: true

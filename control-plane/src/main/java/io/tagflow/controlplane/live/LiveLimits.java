@@ -13,7 +13,11 @@ import java.time.Duration;
  *     are not tracked (counted in {@link SiteState#refused()}) until room is made.
  */
 public record LiveLimits(Duration shippedRetention, int maxTagsPerSite) {
-  public static final Duration DEFAULT_SHIPPED_RETENTION = Duration.ofHours(1);
+  /**
+   * Longer than the broker keeps a stopped instance's session (1 h, {@code IngestOptions}), so events
+   * redelivered after an outage are still within it.
+   */
+  public static final Duration DEFAULT_SHIPPED_RETENTION = Duration.ofHours(6);
   public static final int DEFAULT_MAX_TAGS_PER_SITE = 2_000_000;
   public static final LiveLimits DEFAULTS = new LiveLimits(DEFAULT_SHIPPED_RETENTION, DEFAULT_MAX_TAGS_PER_SITE);
 

@@ -27,15 +27,22 @@ public final class LiveState {
   private final Map<String, SiteState> sites = new ConcurrentHashMap<>();
   private final TagLookup registry;
   private final LiveLimits limits;
+  private final ObservationLookup stored;
   private volatile MeterRegistry metrics;
 
   public LiveState(Collection<SiteLayout> layouts, TagLookup registry) {
-    this(layouts, registry, LiveLimits.DEFAULTS);
+    this(layouts, registry, LiveLimits.DEFAULTS, ObservationLookup.NONE);
   }
 
-  public LiveState(Collection<SiteLayout> layouts, TagLookup registry, LiveLimits limits) {
+  /**
+   * @param stored asked, when an event older than a site's horizon comes for a tag the site does not
+   *     hold (possibly forgotten), which observation of that tag wins; see {@link #apply}
+   */
+  public LiveState(Collection<SiteLayout> layouts, TagLookup registry, LiveLimits limits,
+      ObservationLookup stored) {
     this.registry = registry;
     this.limits = limits;
+    this.stored = stored;
     layouts.forEach(l -> sites.put(l.id(), new SiteState(l, limits)));
   }
 
@@ -70,9 +77,22 @@ public final class LiveState {
     return sites.values().stream().mapToInt(s -> s.forgetShipped(horizon)).sum();
   }
 
-  /** Applies one observation; see {@link SiteState#apply}. */
+  /**
+   * Applies one observation; see {@link SiteState#apply}. An observation older than the site's horizon
+   * of a tag the site does not hold may belong to a tag that was forgotten after it shipped; then the
+   * store's latest observation of the tag decides (it is applied instead when it is newer), so a late
+   * replay never brings a shipped tag back.
+   */
   public Optional<PositionChange> apply(Observation o) {
-    return site(o.site()).apply(o, registry);
+    SiteState s = site(o.site());
+    Observation winner = o;
+    if (s.unknownBeforeHorizon(o)) {
+      Optional<Observation> latest = stored.latestObservation(o.site(), o.epc());
+      if (latest.isPresent() && Observation.ORDER.compare(latest.get(), o) > 0) {
+        winner = latest.get();
+      }
+    }
+    return s.apply(winner, registry);
   }
 
   /**

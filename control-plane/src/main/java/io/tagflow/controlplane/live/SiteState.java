@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * tag the site does not hold is ignored instead of tracked. So the state still converges for every
  * event that arrives within the retention of its event time: whichever order, however often. An event
  * of a forgotten tag that arrives later than that, and is not itself an OUT, is applied as if the tag
- * were new (the tag reappears where that event puts it until a newer event moves it on). When a site
+ * were new, unless the caller first asks the store which observation wins ({@link LiveState#apply}
+ * does, through its {@link ObservationLookup}). When a site
  * holds {@code maxTagsPerSite} tags, the oldest shipped tags are forgotten early (the horizon moves up
  * to them); with none left, a new tag is refused and counted.
  */
@@ -169,6 +170,11 @@ public final class SiteState {
     }
     forgotten += n;
     return n;
+  }
+
+  /** Whether the site holds no observation of {@code o}'s tag and {@code o} is older than the horizon. */
+  public synchronized boolean unknownBeforeHorizon(Observation o) {
+    return o.at().isBefore(horizon) && !tags.containsKey(o.epc());
   }
 
   /** Tags forgotten so far (shipped before the horizon, or to make room). */

@@ -20,9 +20,10 @@ import org.postgresql.PGConnection;
  * Writes the {@code movement_tags} rows of new movements with {@code COPY ... FROM STDIN (FORMAT csv)},
  * in the caller's transaction.
  *
- * <p>Why COPY and not {@code INSERT ... SELECT FROM unnest(...)}: a movement of 20 tags makes 20 rows,
- * so this table takes most of ingest's rows, and COPY inserts them in multi-row heap batches instead of
- * one speculative insertion per row: measured at 2x cheaper per batch (docs/performance.md, ingest).
+ * <p>Why COPY and not {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING}: a movement of
+ * 20 tags makes 20 rows, so this table takes most of ingest's rows, and COPY inserts them in multi-row
+ * heap batches instead of one speculative insertion per row (movements and tags together: 1.30 to
+ * 0.95 ms per movement, docs/performance.md, ingest).
  * COPY cannot say {@code ON CONFLICT}; it needs none here: only movements whose row the same
  * transaction has just inserted come here (a concurrent insert of the same movement waits on the
  * movements primary key and then skips it), and a movement lists each EPC once (the event contract).

@@ -19,7 +19,8 @@ class LiveLimitsTest {
   private static final Duration RETENTION = Duration.ofMinutes(10);
 
   private static LiveState state(int maxTags) {
-    return new LiveState(List.of(Layouts.dc1(false)), e -> Optional.of("LOT-1"), new LiveLimits(RETENTION, maxTags));
+    return new LiveState(List.of(Layouts.dc1(false)), e -> Optional.of("LOT-1"), new LiveLimits(RETENTION, maxTags),
+        ObservationLookup.NONE);
   }
 
   private static Observation seen(int tag, String place, Via via, int seconds) {
@@ -56,6 +57,22 @@ class LiveLimitsTest {
     assertThat(site(s).position(epc(1))).isEmpty();
     // A later OUT (after the horizon) is tracked as usual.
     assertThat(s.apply(seen(1, "door-1", Via.MOVEMENT_OUT, 700))).isPresent();
+  }
+
+  @Test
+  void apply_lateReplayOfForgottenTag_storeDecidesAndTheTagStaysShipped() {
+    Observation out = seen(1, "door-1", Via.MOVEMENT_OUT, 60);
+    LiveState s = new LiveState(List.of(Layouts.dc1(false)), e -> Optional.of("LOT-1"), new LiveLimits(RETENTION, 100),
+        (site, epc) -> epc.equals(epc(1)) ? Optional.of(out) : Optional.empty());
+    s.apply(out);
+    s.forgetShipped(T0.plus(RETENTION).plusSeconds(120));
+
+    // Replayed long after: the tag's earlier bin reading. The store's OUT is newer, so nothing reappears.
+    assertThat(s.apply(seen(1, "A-01", Via.LOCATION, 10))).isEmpty();
+    assertThat(site(s).position(epc(1))).isEmpty();
+    assertThat(site(s).occupancy("A-01")).get().extracting(BinOccupancy::count).isEqualTo(0);
+    // A tag the store knows nothing newer of is placed by the late event itself.
+    assertThat(s.apply(seen(2, "A-01", Via.LOCATION, 10))).isPresent();
   }
 
   @Test

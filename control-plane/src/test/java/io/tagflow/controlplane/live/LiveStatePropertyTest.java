@@ -97,7 +97,7 @@ class LiveStatePropertyTest {
   private static LiveState newState() {
     return new LiveState(List.of(Layouts.dc1(false)),
         epc -> epc.endsWith("6") ? Optional.empty() : Optional.of("LOT-" + (epc.charAt(epc.length() - 1) % 2)),
-        new LiveLimits(RETENTION, 1_000));
+        new LiveLimits(RETENTION, 1_000), ObservationLookup.NONE);
   }
 
   private static LiveState applyAll(List<Observation> events) {
