@@ -63,7 +63,9 @@ public final class ControlPlane {
     LiveFeed feed = new EventBusLiveFeed(vertx.eventBus());
     AnomalyService anomalies = new AnomalyService(repositories.anomalies(), clock, metrics,
         a -> feed.publish(new LiveDelta.AnomalyChanged(a.site(), a)));
-    LiveState live = new LiveState(config.sites(), repositories.tags());
+    LiveState live = new LiveState(config.sites(), repositories.tags(), config.live().limits(),
+        repositories.observations());
+    live.bindTo(metrics);
     EventProcessor events = new EventProcessor(config.sites(), live, feed, anomalies, repositories.tags(),
         repositories.lots(), repositories.authorisations(),
         Duration.ofSeconds(config.anomalies().doorDwellSeconds()), clock);
@@ -72,11 +74,12 @@ public final class ControlPlane {
         config.http().bodyLimitBytes());
     ApiVerticle verticle = new ApiVerticle(config.http().host(), config.http().port(), api, blocking);
 
-    return blocking.run(() -> rebuild(live, config, repositories))
+    return blocking.run(() -> rebuild(live, config, repositories, clock))
         .compose(n -> vertx.deployVerticle(verticle))
         .map(id -> {
           long timer = vertx.setPeriodic(TIMER_PERIOD.toMillis(), t -> blocking.run(() -> {
             events.checkTimers();
+            live.forgetShipped(clock.instant());
             return null;
           }).onFailure(e -> log.warn("Timer rules failed: {}", e.toString())));
           log.info("Control plane API listening on http://{}:{}", config.http().host(), verticle.actualPort());
@@ -85,7 +88,9 @@ public final class ControlPlane {
         .onFailure(e -> jdbc.close());
   }
 
-  private static int rebuild(LiveState live, ControlPlaneConfig config, Repositories repositories) {
+  private static int rebuild(LiveState live, ControlPlaneConfig config, Repositories repositories, Clock clock) {
+    // Tags shipped before the retention are not even loaded.
+    live.forgetShipped(clock.instant());
     int total = 0;
     for (SiteLayout site : config.sites()) {
       List<Observation> stored = repositories.observations().latestObservations(site.id());

@@ -1,5 +1,6 @@
 package io.tagflow.controlplane;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tagflow.controlplane.live.LiveLimits;
 import io.tagflow.controlplane.model.SiteLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
  * database:  { url: jdbc:postgresql://127.0.0.1:5432/tagflow, user: tagflow, password: ..., poolSize: 8 }
  * mqtt:      { uri: tcp://127.0.0.1:1883, topicPrefix: "", clientId: tagflow-control-plane }
  * anomalies: { doorDwellSeconds: 900 }
+ * live:      { shippedRetentionSeconds: 21600, maxTagsPerSite: 2000000 }
  * sites:
  *   - id: dc1
  *     enforceAuthorisations: true
@@ -39,7 +43,7 @@ import java.util.stream.Collectors;
  * {@value #ENV_PG_URL}, {@value #ENV_PG_USER}, {@value #ENV_PG_PASSWORD}, {@value #ENV_MQTT_URI}.
  */
 public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomalies anomalies,
-    List<SiteLayout> sites) {
+    List<SiteLayout> sites, Live live) {
   public static final String ENV_HTTP_HOST = "TAGFLOW_CP_HTTP_HOST";
   public static final String ENV_HTTP_PORT = "TAGFLOW_CP_HTTP_PORT";
   public static final String ENV_PG_URL = "TAGFLOW_CP_PG_URL";
@@ -47,7 +51,9 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   public static final String ENV_PG_PASSWORD = "TAGFLOW_CP_PG_PASSWORD";
   public static final String ENV_MQTT_URI = "TAGFLOW_CP_MQTT_URI";
 
+  @JsonCreator
   public ControlPlaneConfig {
+    live = live == null ? new Live(null, null) : live;
     http = http == null ? new Http(null, null, null) : http;
     database = database == null ? new Database(null, null, null, null) : database;
     mqtt = mqtt == null ? new Mqtt(null, null, null) : mqtt;
@@ -61,9 +67,38 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
     }
   }
 
+  /** The default live-state limits. */
+  public ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomalies anomalies, List<SiteLayout> sites) {
+    this(http, database, mqtt, anomalies, sites, null);
+  }
+
   /** All defaults, no sites. */
   public static ControlPlaneConfig defaults() {
-    return new ControlPlaneConfig(null, null, null, null, null);
+    return new ControlPlaneConfig(null, null, null, null, null, null);
+  }
+
+  /** How much live state each site keeps in memory ({@link LiveLimits}). */
+  public record Live(Integer shippedRetentionSeconds, Integer maxTagsPerSite) {
+    public static final int DEFAULT_SHIPPED_RETENTION_SECONDS =
+        (int) LiveLimits.DEFAULT_SHIPPED_RETENTION.toSeconds();
+    public static final int DEFAULT_MAX_TAGS_PER_SITE = LiveLimits.DEFAULT_MAX_TAGS_PER_SITE;
+
+    public Live {
+      shippedRetentionSeconds = shippedRetentionSeconds == null ? DEFAULT_SHIPPED_RETENTION_SECONDS
+          : shippedRetentionSeconds;
+      maxTagsPerSite = maxTagsPerSite == null ? DEFAULT_MAX_TAGS_PER_SITE : maxTagsPerSite;
+      if (shippedRetentionSeconds <= 0) {
+        throw new IllegalArgumentException("shippedRetentionSeconds must be positive (got " + shippedRetentionSeconds
+            + ")");
+      }
+      if (maxTagsPerSite <= 0) {
+        throw new IllegalArgumentException("maxTagsPerSite must be positive (got " + maxTagsPerSite + ")");
+      }
+    }
+
+    public LiveLimits limits() {
+      return new LiveLimits(Duration.ofSeconds(shippedRetentionSeconds), maxTagsPerSite);
+    }
   }
 
   /** The HTTP API. */
@@ -243,7 +278,7 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
           env.getOrDefault(ENV_PG_USER, database.user()), env.getOrDefault(ENV_PG_PASSWORD, database.password()),
           database.poolSize());
       Mqtt m = new Mqtt(env.getOrDefault(ENV_MQTT_URI, mqtt.uri()), mqtt.topicPrefix(), mqtt.clientId());
-      return new ControlPlaneConfig(h, d, m, anomalies, sites);
+      return new ControlPlaneConfig(h, d, m, anomalies, sites, live);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("environment override (" + String.join(", ", env.keySet().stream()
           .filter(k -> k.startsWith("TAGFLOW_CP_")).sorted().toList()) + "): " + e.getMessage());

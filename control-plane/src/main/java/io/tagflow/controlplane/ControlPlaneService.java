@@ -26,10 +26,12 @@ public final class ControlPlaneService {
   private final ControlPlane controlPlane;
   private final EventListener listener;
   private final String ingestDeployment;
+  private final PrometheusMeterRegistry metrics;
 
   private ControlPlaneService(Vertx vertx, Database db, ControlPlane controlPlane, EventListener listener,
-      String ingestDeployment) {
+      String ingestDeployment, PrometheusMeterRegistry metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.db = db;
     this.controlPlane = controlPlane;
     this.listener = listener;
@@ -44,13 +46,13 @@ public final class ControlPlaneService {
     return vertx.executeBlocking(() -> bindPoolMetrics(Database.open(storeOptions, clock), metrics)).compose(db ->
         ControlPlane.start(vertx, config, PgRepositories.create(db.dataSource(), clock), metrics, clock)
             .compose(cp -> {
-              EventListener listener = new EventListener(cp.events());
+              EventListener listener = new EventListener(cp.events(), metrics);
               return vertx.executeBlocking(() -> new MqttIngest(
                       IngestOptions.defaults(config.mqtt().uri(), config.mqtt().clientId())
                           .withTopicPrefix(config.mqtt().topicPrefix()),
                       new PostgresEventStore(db.dataSource()), List.of(listener), metrics, clock))
                   .compose(ingest -> vertx.deployVerticle(new IngestVerticle(ingest)))
-                  .map(id -> new ControlPlaneService(vertx, db, cp, listener, id))
+                  .map(id -> new ControlPlaneService(vertx, db, cp, listener, id, metrics))
                   .onFailure(e -> cp.stop());
             })
             .onFailure(e -> db.close()));
@@ -65,6 +67,11 @@ public final class ControlPlaneService {
       pool.setMetricRegistry(metrics);
     }
     return db;
+  }
+
+  /** Every meter of this control plane (the registry served at {@code /metrics}). */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   /** The running API and live state. */

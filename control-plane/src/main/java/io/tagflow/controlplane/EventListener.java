@@ -2,8 +2,11 @@ package io.tagflow.controlplane;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tagflow.controlplane.ingest.IngestListener;
 import io.tagflow.controlplane.store.StoredBatch;
+import io.tagflow.protocol.event.Event;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +35,13 @@ final class EventListener implements IngestListener, AutoCloseable {
         return t;
       }, new ThreadPoolExecutor.CallerRunsPolicy());
 
-  EventListener(EventProcessor processor) {
+  /** Name of the gauge of stored batches waiting for live-state processing (growing: live state falls behind). */
+  static final String QUEUE_METRIC = "tagflow.live.queue.batches";
+
+  EventListener(EventProcessor processor, MeterRegistry metrics) {
     this.processor = processor;
+    Gauge.builder(QUEUE_METRIC, executor, e -> e.getQueue().size() + e.getActiveCount())
+        .description("Stored batches waiting for or in live-state and anomaly processing").register(metrics);
   }
 
   @Override
@@ -44,10 +52,11 @@ final class EventListener implements IngestListener, AutoCloseable {
         stored.newMovements().forEach(m -> m.tags().forEach(t -> epcs.add(t.epc())));
         stored.batch().locations().forEach(l -> epcs.add(l.epc()));
         processor.prefetch(epcs);
-        stored.newMovements().forEach(processor::accept);
-        stored.batch().locations().forEach(processor::accept);
-        stored.batch().readerStatuses().forEach(processor::accept);
-        stored.batch().health().forEach(processor::accept);
+        List<Event> events = new ArrayList<>(stored.newMovements());
+        events.addAll(stored.batch().locations());
+        events.addAll(stored.batch().readerStatuses());
+        events.addAll(stored.batch().health());
+        processor.acceptAll(events);
       } catch (RuntimeException e) {
         // The batch is stored: the live state catches up at the next rebuild. Logged once per batch.
         log.error("Live state/anomaly processing of a stored batch of {} events failed", stored.batch().size(), e);

@@ -28,6 +28,7 @@ import io.tagflow.protocol.event.ReaderStatusEvent;
 import io.tagflow.protocol.event.TagObservation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,28 +85,42 @@ public final class EventProcessor {
 
   /** Handles one stored event of any kind. */
   public void accept(Event event) {
-    if (event instanceof MovementEvent m) {
-      onMovement(m);
-    } else if (event instanceof LocationEvent l) {
-      observe(new Observation(l.site(), l.epc(), l.bin(), Observation.Via.LOCATION, l.at(), l.eventId().toString()));
-    } else if (event instanceof ReaderStatusEvent r) {
-      apply(readerOffline.check(r));
-    } else if (event instanceof GatewayHealthEvent g) {
-      apply(gatewayOffline.check(g));
-    }
+    acceptAll(List.of(event));
   }
 
-  private void onMovement(MovementEvent m) {
+  /**
+   * Handles stored events in order. The anomalies they raise are stored together at the end, in one
+   * transaction ({@link AnomalyService#raiseAll}): an anomaly storm (say every movement carrying
+   * unregistered tags) then costs one commit per batch instead of one per movement.
+   */
+  public void acceptAll(List<? extends Event> events) {
+    List<Anomaly> raised = new ArrayList<>();
+    for (Event event : events) {
+      if (event instanceof MovementEvent m) {
+        onMovement(m, raised);
+      } else if (event instanceof LocationEvent l) {
+        observe(new Observation(l.site(), l.epc(), l.bin(), Observation.Via.LOCATION, l.at(), l.eventId().toString()),
+            raised);
+      } else if (event instanceof ReaderStatusEvent r) {
+        apply(readerOffline.check(r), raised);
+      } else if (event instanceof GatewayHealthEvent g) {
+        apply(gatewayOffline.check(g), raised);
+      }
+    }
+    anomalies.raiseAll(raised);
+  }
+
+  private void onMovement(MovementEvent m, List<Anomaly> raised) {
     Observation.Via via = m.direction() == Direction.IN ? Observation.Via.MOVEMENT_IN : Observation.Via.MOVEMENT_OUT;
     String id = m.movementId().toString();
     for (TagObservation t : m.tags()) {
       // The tag's last read, as the store's tag_locations records it, so a rebuild gives the same state.
-      observe(new Observation(m.site(), t.epc(), m.door(), via, t.lastSeen(), id));
+      observe(new Observation(m.site(), t.epc(), m.door(), via, t.lastSeen(), id), raised);
     }
     feed.publish(new LiveDelta.Movement(m.site(), m));
-    raiseAll(unregistered.check(m));
+    raised.addAll(unregistered.check(m));
     UnexpectedExitRule.Verdict exit = unexpectedExit.check(m);
-    raiseAll(exit.anomalies());
+    raised.addAll(exit.anomalies());
     for (UnexpectedExitRule.Allocation a : exit.allocations()) {
       // Only a movement new to the store comes here (EventListener), so units are charged once. A charge
       // that no longer fits (another instance charged the same authorisation meanwhile) is logged.
@@ -116,13 +131,13 @@ public final class EventProcessor {
     }
   }
 
-  private void observe(Observation o) {
+  private void observe(Observation o, List<Anomaly> raised) {
     Optional<PositionChange> change = live.apply(o);
     if (change.isEmpty()) {
       return;
     }
     change.get().bins().forEach(b -> feed.publish(new LiveDelta.Occupancy(o.site(), b)));
-    raiseAll(overCapacity.check(o.site(), change.get()));
+    raised.addAll(overCapacity.check(o.site(), change.get()));
     DoorDwellRule d = dwell.get(o.site());
     if (d != null) {
       d.onChange(o, change.get());
@@ -131,16 +146,20 @@ public final class EventProcessor {
 
   /** Runs the time-based rules (door dwell) against the clock. Call it every few seconds from a worker. */
   public void checkTimers() {
-    dwell.values().forEach(d -> raiseAll(d.check()));
+    List<Anomaly> raised = new ArrayList<>();
+    dwell.values().forEach(d -> raised.addAll(d.check()));
+    anomalies.raiseAll(raised);
   }
 
-  private void apply(DeviceVerdict verdict) {
-    raiseAll(verdict.raised());
+  private void apply(DeviceVerdict verdict, List<Anomaly> raised) {
+    raised.addAll(verdict.raised());
+    if (verdict.recovered().isEmpty()) {
+      return;
+    }
+    // A recovery may resolve an anomaly raised earlier in the same batch: store what is pending first.
+    anomalies.raiseAll(raised);
+    raised.clear();
     // Already resolved (or acknowledged and resolved) by a person: NOT_ALLOWED, nothing to do.
     verdict.recovered().forEach(id -> anomalies.changeStatus(id, AnomalyStatus.RESOLVED, Anomaly.SYSTEM));
-  }
-
-  private void raiseAll(List<Anomaly> raised) {
-    raised.forEach(anomalies::raise);
   }
 }

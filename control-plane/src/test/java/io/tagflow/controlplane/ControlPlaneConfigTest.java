@@ -3,8 +3,10 @@ package io.tagflow.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagflow.controlplane.live.LiveLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +132,22 @@ class ControlPlaneConfigTest {
     assertThatThrownBy(() -> ControlPlaneConfig.load(file, Map.of()))
         .hasMessageContaining("sites[0].bins[1]")
         .hasMessageContaining("capacity of bin A-02 must be positive");
+  }
+
+  @Test
+  void load_liveSection_givesTheLiveStateLimits() throws Exception {
+    ControlPlaneConfig c = ControlPlaneConfig.load(write("live: { shippedRetentionSeconds: 60, maxTagsPerSite: 500 }"),
+        Map.of());
+
+    assertThat(c.live().limits()).isEqualTo(new LiveLimits(Duration.ofSeconds(60), 500));
+    assertThat(ControlPlaneConfig.defaults().live().limits()).isEqualTo(LiveLimits.DEFAULTS);
+  }
+
+  @Test
+  void load_liveCapZero_namesTheSetting() throws Exception {
+    assertThatThrownBy(() -> ControlPlaneConfig.load(write("live: { maxTagsPerSite: 0 }"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("maxTagsPerSite must be positive");
   }
 
   @Test

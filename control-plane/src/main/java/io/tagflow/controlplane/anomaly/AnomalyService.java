@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagflow.controlplane.repository.AnomalyRepository;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,12 +42,21 @@ public final class AnomalyService {
 
   /** Stores and announces an anomaly unless it was raised before. Returns true when it was new. */
   public boolean raise(Anomaly anomaly) {
-    if (!repository.insert(anomaly)) {
-      return false;
+    return !raiseAll(List.of(anomaly)).isEmpty();
+  }
+
+  /**
+   * {@link #raise} for several anomalies, stored together ({@link AnomalyRepository#insertAll}).
+   *
+   * @return the ones that were new, in input order
+   */
+  public List<Anomaly> raiseAll(List<Anomaly> anomalies) {
+    List<Anomaly> stored = repository.insertAll(anomalies);
+    for (Anomaly a : stored) {
+      raised.get(a.type()).increment();
+      listener.accept(a);
     }
-    raised.get(anomaly.type()).increment();
-    listener.accept(anomaly);
-    return true;
+    return stored;
   }
 
   /** What {@link #changeStatus} did. */

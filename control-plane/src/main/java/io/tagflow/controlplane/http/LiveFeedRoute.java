@@ -16,13 +16,20 @@ import org.slf4j.LoggerFactory;
  * {@code {"kind", "site", "data"}}.
  *
  * <p>The client is subscribed before the snapshot is taken, so nothing falls between the two. A client
- * that reads too slowly (its write queue is full) is closed with status 1013 and should reconnect;
+ * that reads too slowly (more than {@value #WRITE_QUEUE_BYTES} bytes wait for it) is closed with status
+ * 1013 and should reconnect;
  * nothing it sends is read.
  */
 final class LiveFeedRoute {
   private static final Logger log = LoggerFactory.getLogger(LiveFeedRoute.class);
   /** WebSocket close status "try again later" (RFC 6455 §7.4.1 registry). */
   private static final short TRY_AGAIN_LATER = 1013;
+  /**
+   * How far (bytes queued for the socket) a client may fall behind before it counts as too slow. A
+   * committed ingest batch of 500 movements arrives as one burst of about 1.5 MB of movement deltas; with
+   * the default of 64 KiB (Netty's high-water mark) one such burst can close a client that keeps up on average.
+   */
+  static final int WRITE_QUEUE_BYTES = 4 << 20;
 
   private final Vertx vertx;
   private final SiteRoutes sites;
@@ -48,6 +55,7 @@ final class LiveFeedRoute {
 
   private void stream(ServerWebSocket ws, SiteState site) {
     String siteId = site.layout().id();
+    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     MessageConsumer<String> consumer = vertx.eventBus().consumer(EventBusLiveFeed.address(siteId));
     consumer.handler(msg -> {
       if (ws.isClosed()) {

@@ -46,6 +46,7 @@ public final class BatchCommitter {
       return false;
     }
     metrics.duplicates(stored.duplicateMovements());
+    metrics.storedMovements(stored.newMovements().size());
     for (InboundMessage message : pending.messages()) {
       try {
         acknowledger.acknowledge(message);

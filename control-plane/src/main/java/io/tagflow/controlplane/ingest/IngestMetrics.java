@@ -20,10 +20,14 @@ public final class IngestMetrics {
     MISMATCH
   }
 
+  /** Name of the counter of movements committed for the first time (duplicates are not counted). */
+  public static final String STORED_MOVEMENTS = "tagflow.ingest.movements.stored";
+
   private final Map<TopicKind, Counter> received = new EnumMap<>(TopicKind.class);
   private final Map<DeadLetterCause, Counter> deadLetters = new EnumMap<>(DeadLetterCause.class);
   private final Counter clearedRetained;
   private final Counter duplicates;
+  private final Counter storedMovements;
   private final Counter commitFailures;
   private final Counter ackFailures;
   private final Timer commit;
@@ -42,6 +46,8 @@ public final class IngestMetrics {
         .description("Empty retained messages (a cleared retained topic), acknowledged and skipped").register(registry);
     duplicates = Counter.builder("tagflow.ingest.duplicates")
         .description("Movements skipped because their id was already stored").register(registry);
+    storedMovements = Counter.builder(STORED_MOVEMENTS)
+        .description("Movements committed to the store for the first time").register(registry);
     commitFailures = Counter.builder("tagflow.ingest.commit.failures")
         .description("Batch commits that failed and will be retried").register(registry);
     ackFailures = Counter.builder("tagflow.ingest.ack.failures")
@@ -63,6 +69,10 @@ public final class IngestMetrics {
 
   void duplicates(int count) {
     duplicates.increment(count);
+  }
+
+  void storedMovements(int count) {
+    storedMovements.increment(count);
   }
 
   void commitFailure() {

@@ -1,6 +1,10 @@
 package io.tagflow.controlplane.live;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tagflow.controlplane.model.SiteLayout;
+import java.time.Instant;
 import io.tagflow.controlplane.model.TagLookup;
 import java.util.Collection;
 import java.util.List;
@@ -22,15 +26,73 @@ public final class LiveState {
 
   private final Map<String, SiteState> sites = new ConcurrentHashMap<>();
   private final TagLookup registry;
+  private final LiveLimits limits;
+  private final ObservationLookup stored;
+  private volatile MeterRegistry metrics;
 
   public LiveState(Collection<SiteLayout> layouts, TagLookup registry) {
-    this.registry = registry;
-    layouts.forEach(l -> sites.put(l.id(), new SiteState(l)));
+    this(layouts, registry, LiveLimits.DEFAULTS, ObservationLookup.NONE);
   }
 
-  /** Applies one observation; see {@link SiteState#apply}. */
+  /**
+   * @param stored asked, when an event older than a site's horizon comes for a tag the site does not
+   *     hold (possibly forgotten), which observation of that tag wins; see {@link #apply}
+   */
+  public LiveState(Collection<SiteLayout> layouts, TagLookup registry, LiveLimits limits,
+      ObservationLookup stored) {
+    this.registry = registry;
+    this.limits = limits;
+    this.stored = stored;
+    layouts.forEach(l -> sites.put(l.id(), new SiteState(l, limits)));
+  }
+
+  /**
+   * Registers, per site, the gauge {@code tagflow.live.tags} (tags tracked) and the counters
+   * {@code tagflow.live.tags.forgotten} and {@code tagflow.live.tags.refused} (new tags not tracked
+   * because the site is full: alert on any increase). Sites seen later are registered when first seen.
+   */
+  public void bindTo(MeterRegistry registry) {
+    this.metrics = registry;
+    sites.values().forEach(s -> register(registry, s));
+  }
+
+  private static void register(MeterRegistry registry, SiteState s) {
+    String id = s.layout().id();
+    Gauge.builder("tagflow.live.tags", s, SiteState::size).tag("site", id)
+        .description("Tags the live state tracks").register(registry);
+    FunctionCounter.builder("tagflow.live.tags.forgotten", s, SiteState::forgotten).tag("site", id)
+        .description("Shipped tags dropped from the live state").register(registry);
+    FunctionCounter.builder("tagflow.live.tags.refused", s, SiteState::refused).tag("site", id)
+        .description("New tags not tracked because the site held its maximum of tags on site").register(registry);
+  }
+
+  /**
+   * Forgets, on every site, the tags shipped more than {@link LiveLimits#shippedRetention()} before
+   * {@code now} ({@link SiteState#forgetShipped}). Call it periodically, and before a {@link #rebuild}.
+   *
+   * @return how many tags were forgotten
+   */
+  public int forgetShipped(Instant now) {
+    Instant horizon = now.minus(limits.shippedRetention());
+    return sites.values().stream().mapToInt(s -> s.forgetShipped(horizon)).sum();
+  }
+
+  /**
+   * Applies one observation; see {@link SiteState#apply}. An observation older than the site's horizon
+   * of a tag the site does not hold may belong to a tag that was forgotten after it shipped; then the
+   * store's latest observation of the tag decides (it is applied instead when it is newer), so a late
+   * replay never brings a shipped tag back.
+   */
   public Optional<PositionChange> apply(Observation o) {
-    return site(o.site()).apply(o, registry);
+    SiteState s = site(o.site());
+    Observation winner = o;
+    if (s.unknownBeforeHorizon(o)) {
+      Optional<Observation> latest = stored.latestObservation(o.site(), o.epc());
+      if (latest.isPresent() && Observation.ORDER.compare(latest.get(), o) > 0) {
+        winner = latest.get();
+      }
+    }
+    return s.apply(winner, registry);
   }
 
   /**
@@ -68,7 +130,12 @@ public final class LiveState {
   private SiteState site(String site) {
     return sites.computeIfAbsent(site, id -> {
       log.warn("Events for site {} which has no configured layout: tracking its tags without bins", id);
-      return new SiteState(new SiteLayout(id, id, false, List.of(), List.of()));
+      SiteState s = new SiteState(new SiteLayout(id, id, false, List.of(), List.of()), limits);
+      MeterRegistry m = metrics;
+      if (m != null) {
+        register(m, s);
+      }
+      return s;
     });
   }
 }

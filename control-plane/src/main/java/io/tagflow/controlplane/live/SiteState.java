@@ -3,21 +3,50 @@ package io.tagflow.controlplane.live;
 import io.tagflow.controlplane.model.BinSpec;
 import io.tagflow.controlplane.model.SiteLayout;
 import io.tagflow.controlplane.model.TagLookup;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live state of one site. Thread-safe: every method holds the instance lock for a short, non-blocking
  * section. The one blocking call, the registry lookup in {@link #apply}, happens before the lock is taken,
  * so a slow registry never holds readers (the HTTP API, on an event loop) up.
+ *
+ * <p>Bounded memory ({@link LiveLimits}). A tag whose winning observation is an OUT movement has left
+ * the site: {@link #forgetShipped} drops it once that observation is older than the <em>horizon</em>
+ * (now minus the shipped retention), and from then on an OUT observation older than the horizon of a
+ * tag the site does not hold is ignored instead of tracked. So the state still converges for every
+ * event that arrives within the retention of its event time: whichever order, however often. An event
+ * of a forgotten tag that arrives later than that, and is not itself an OUT, is applied as if the tag
+ * were new, unless the caller first asks the store which observation wins ({@link LiveState#apply}
+ * does, through its {@link ObservationLookup}). When a site
+ * holds {@code maxTagsPerSite} tags, the oldest shipped tags are forgotten early (the horizon moves up
+ * to them); with none left, a new tag is refused and counted.
  */
 public final class SiteState {
+  private static final Logger log = LoggerFactory.getLogger(SiteState.class);
+  /** Shipped tags by event time, oldest first: the order in which they are forgotten. */
+  private static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing((Entry e) -> e.observation().at())
+      .thenComparing(e -> e.observation().epc());
+
   private final SiteLayout layout;
+  private final LiveLimits limits;
   /** The winning observation per EPC, and the position it gives. */
   private final Map<String, Entry> tags = new HashMap<>();
+  /** The entries of {@link #tags} whose position is {@link PlaceKind#SHIPPED}. */
+  private final NavigableSet<Entry> shipped = new TreeSet<>(OLDEST_FIRST);
+  /** Shipped tags with an event time before this are forgotten (or never tracked). Only moves forward. */
+  private Instant horizon = Instant.MIN;
+  private long forgotten;
+  private long refused;
   /** Per bin of the layout: units per lot (key {@code null} = unregistered). */
   private final Map<String, Map<String, Integer>> bins = new HashMap<>();
   /** The layout's bins by id: every observation and every bin of a snapshot looks one up (10,000 bins at a site). */
@@ -29,7 +58,12 @@ public final class SiteState {
   }
 
   public SiteState(SiteLayout layout) {
+    this(layout, LiveLimits.DEFAULTS);
+  }
+
+  public SiteState(SiteLayout layout, LiveLimits limits) {
     this.layout = layout;
+    this.limits = limits;
     layout.bins().forEach(b -> {
       bins.put(b.id(), new HashMap<>());
       binSpecs.put(b.id(), b);
@@ -57,7 +91,17 @@ public final class SiteState {
       if (current != null && Observation.ORDER.compare(o, current.observation()) <= 0) {
         return Optional.empty();
       }
-      tags.put(o.epc(), new Entry(o, next));
+      if (current == null && !admitNewLocked(o, next)) {
+        return Optional.empty();
+      }
+      Entry entry = new Entry(o, next);
+      tags.put(o.epc(), entry);
+      if (current != null && current.position().kind() == PlaceKind.SHIPPED) {
+        shipped.remove(current);
+      }
+      if (next.kind() == PlaceKind.SHIPPED) {
+        shipped.add(entry);
+      }
       List<BinOccupancy> changed = new ArrayList<>(2);
       TagPosition previous = current == null ? null : current.position();
       boolean sameBin = previous != null && previous.kind() == PlaceKind.BIN && next.kind() == PlaceKind.BIN
@@ -78,6 +122,69 @@ public final class SiteState {
       }
       return Optional.of(new PositionChange(previous, next, changed));
     }
+  }
+
+  /**
+   * Whether a tag the site does not hold may be added: not when it is shipped before the horizon (it
+   * would be forgotten at once), nor when the site is full and has no shipped tag left to forget.
+   */
+  private boolean admitNewLocked(Observation o, TagPosition next) {
+    if (next.kind() == PlaceKind.SHIPPED && o.at().isBefore(horizon)) {
+      return false;
+    }
+    if (tags.size() < limits.maxTagsPerSite()) {
+      return true;
+    }
+    Entry oldest = shipped.pollFirst();
+    if (oldest == null) {
+      if (refused++ == 0) {
+        log.warn("Site {} holds {} tags, its limit, none of them shipped: new tags are not tracked (see metric"
+            + " tagflow.live.tags.refused)", layout.id(), tags.size());
+      }
+      return false;
+    }
+    tags.remove(oldest.observation().epc());
+    forgotten++;
+    // Forgotten early: an older OUT of that tag arriving late must stay ignored.
+    if (oldest.observation().at().isAfter(horizon)) {
+      horizon = oldest.observation().at();
+    }
+    return next.kind() != PlaceKind.SHIPPED || !o.at().isBefore(horizon);
+  }
+
+  /**
+   * Forgets the tags that left the site by an OUT movement before {@code horizon} (typically now minus
+   * {@link LiveLimits#shippedRetention()}), and from then on ignores such OUT observations of tags the
+   * site does not hold. A horizon earlier than the current one changes nothing.
+   *
+   * @return how many tags were forgotten
+   */
+  public synchronized int forgetShipped(Instant horizon) {
+    if (horizon.isAfter(this.horizon)) {
+      this.horizon = horizon;
+    }
+    int n = 0;
+    while (!shipped.isEmpty() && shipped.first().observation().at().isBefore(this.horizon)) {
+      tags.remove(shipped.pollFirst().observation().epc());
+      n++;
+    }
+    forgotten += n;
+    return n;
+  }
+
+  /** Whether the site holds no observation of {@code o}'s tag and {@code o} is older than the horizon. */
+  public synchronized boolean unknownBeforeHorizon(Observation o) {
+    return o.at().isBefore(horizon) && !tags.containsKey(o.epc());
+  }
+
+  /** Tags forgotten so far (shipped before the horizon, or to make room). */
+  public synchronized long forgotten() {
+    return forgotten;
+  }
+
+  /** New tags not tracked so far because the site was full of tags still on site. */
+  public synchronized long refused() {
+    return refused;
   }
 
   /** Key under which unregistered tags are counted; not a valid lot id, so it never collides with one. */

@@ -13,6 +13,17 @@ public interface AnomalyRepository {
    */
   boolean insert(Anomaly anomaly);
 
+  /**
+   * {@link #insert} for several anomalies at once, all or nothing: an implementation over a database
+   * stores them in one transaction (ingest raises one per movement in an anomaly storm, and a commit
+   * per anomaly would cost a disk flush each).
+   *
+   * @return the anomalies that were stored, in input order (those that already existed are left out)
+   */
+  default List<Anomaly> insertAll(List<Anomaly> anomalies) {
+    return anomalies.stream().filter(this::insert).toList();
+  }
+
   Optional<Anomaly> findAnomaly(String id);
 
   /**

@@ -41,14 +41,6 @@ public final class MovementRepository {
       ON CONFLICT (movement_id, moved_at) DO NOTHING
       RETURNING movement_id
       """;
-  private static final String INSERT_TAGS = """
-      INSERT INTO movement_tags (movement_id, moved_at, epc, uri, first_seen, last_seen, reads, peak_rssi)
-      SELECT u.id, u.moved_at::timestamptz, u.epc, u.uri, u.first_seen::timestamptz, u.last_seen::timestamptz,
-             u.reads, u.rssi
-      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::float8[])
-           AS u(id, moved_at, epc, uri, first_seen, last_seen, reads, rssi)
-      ON CONFLICT DO NOTHING
-      """;
   private static final String SUMMARY_COLUMNS = "m.movement_id, m.moved_at, m.site_id, m.gateway_id, m.door_id,"
       + " m.direction, m.confidence, m.started_at, m.ended_at, m.pallet_sscc, m.tag_count";
 
@@ -60,7 +52,8 @@ public final class MovementRepository {
 
   /**
    * Stores movements with their tags, in the caller's transaction, as two statements whatever the
-   * number of movements. Movements already stored (same {@code movementId}) and repeats within
+   * number of movements: an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} for the movements, then
+   * a COPY of the tags of those that were new ({@link MovementTagsCopy}). Movements already stored (same {@code movementId}) and repeats within
    * {@code movements} are skipped.
    *
    * @return the movements that were new, in input order: only these should update live state
@@ -101,33 +94,8 @@ public final class MovementRepository {
       }
     }
     List<MovementEvent> fresh = rows.stream().filter(m -> inserted.contains(m.movementId())).toList();
-    insertTags(c, fresh);
+    MovementTagsCopy.copy(c, fresh);
     return fresh;
-  }
-
-  private static void insertTags(Connection c, List<MovementEvent> movements) throws SQLException {
-    record Row(MovementEvent movement, TagObservation tag) {
-    }
-    List<Row> rows = new ArrayList<>();
-    for (MovementEvent m : movements) {
-      for (TagObservation tag : m.tags()) {
-        rows.add(new Row(m, tag));
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_TAGS)) {
-      ps.setArray(1, Sql.uuids(c, rows, r -> r.movement().movementId()));
-      ps.setArray(2, Sql.instants(c, rows, r -> EventIds.timestampOf(r.movement().movementId())));
-      ps.setArray(3, Sql.texts(c, rows, r -> r.tag().epc()));
-      ps.setArray(4, Sql.texts(c, rows, r -> r.tag().uri()));
-      ps.setArray(5, Sql.instants(c, rows, r -> r.tag().firstSeen()));
-      ps.setArray(6, Sql.instants(c, rows, r -> r.tag().lastSeen()));
-      ps.setArray(7, Sql.ints(c, rows, r -> r.tag().reads()));
-      ps.setArray(8, Sql.doubles(c, rows, r -> r.tag().peakRssi()));
-      ps.executeUpdate();
-    }
   }
 
   /**

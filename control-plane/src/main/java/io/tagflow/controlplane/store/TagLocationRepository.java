@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -60,10 +60,12 @@ public final class TagLocationRepository {
 
   /**
    * Applies placements in the caller's transaction, in one statement. Of several placements of one
-   * tag the newest wins; none replaces a newer stored location.
+   * tag the newest wins; none replaces a newer stored location. Rows go in EPC order, so the upsert
+   * walks the primary-key index in order instead of at random (and two concurrent batches lock
+   * common tags in the same order).
    */
   public void apply(Connection c, List<TagLocation> placements) throws SQLException {
-    Map<String, TagLocation> newest = new HashMap<>();
+    Map<String, TagLocation> newest = new TreeMap<>();
     for (TagLocation p : placements) {
       newest.merge(p.epc(), p, (a, b) -> NEWER.compare(a, b) >= 0 ? a : b);
     }

@@ -29,6 +29,17 @@ class AnomalyServiceTest {
   }
 
   @Test
+  void raiseAll_someKnown_storesCountsAndAnnouncesOnlyTheNewOnes() {
+    Anomaly other = Anomaly.builder(AnomalyType.DOOR_DWELL, "dc1", T0).key("k2").door("door-2").build();
+    service.raise(anomaly);
+
+    assertThat(service.raiseAll(List.of(anomaly, other))).containsExactly(other);
+
+    assertThat(heard).containsExactly(anomaly, other);
+    assertThat(metrics.get(AnomalyService.RAISED_METRIC).tag("type", "door_dwell").counter().count()).isEqualTo(2.0);
+  }
+
+  @Test
   void changeStatus_forwardRecordsWhoAndWhen_backwardRefused() {
     service.raise(anomaly);
     clock.advance(Duration.ofMinutes(3));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagflow.controlplane.fixtures.Layouts;
 import io.tagflow.controlplane.live.Observation.Via;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,10 +18,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Convergence: the final state depends on the set of observations, never on their order or repetition. */
 class LiveStatePropertyTest {
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
+  private static final Duration RETENTION = Duration.ofSeconds(2);
   private static final List<String> PLACES = List.of("A-01", "A-02", "B-01", "stage-1", "door-1", "nowhere");
 
   @Provide
@@ -56,9 +59,49 @@ class LiveStatePropertyTest {
     assertThat(snapshot(applyAll(twice))).isEqualTo(snapshot(applyAll(events)));
   }
 
+  /**
+   * Shipped tags forgotten along the way: as long as no event arrives after the horizon passed its time
+   * (each sweep stops at the oldest event still to come), any order ends in the state of the sorted
+   * events applied without forgetting, then forgotten once at the end.
+   */
+  @Property(tries = 300)
+  void apply_forgettingShippedWithinRetention_convergesWhateverTheOrder(
+      @ForAll("observations") List<Observation> events, @ForAll long seed, @ForAll @IntRange(max = 6) int finalSecond) {
+    Instant end = T0.plusSeconds(finalSecond);
+    List<Observation> shuffled = new ArrayList<>(events);
+    Collections.shuffle(shuffled, new Random(seed));
+    Random sweeps = new Random(seed);
+
+    LiveState a = newState();
+    for (int i = 0; i < shuffled.size(); i++) {
+      a.apply(shuffled.get(i));
+      if (sweeps.nextBoolean()) {
+        Instant oldestToCome = shuffled.subList(i + 1, shuffled.size()).stream().map(Observation::at)
+            .min(Instant::compareTo).orElse(end);
+        a.forgetShipped(min(oldestToCome, end).plus(RETENTION));
+      }
+    }
+    a.forgetShipped(end.plus(RETENTION));
+    List<Observation> sorted = new ArrayList<>(events);
+    sorted.sort(Observation.ORDER);
+    LiveState b = applyAll(sorted);
+    b.forgetShipped(end.plus(RETENTION));
+
+    assertThat(snapshot(a)).isEqualTo(snapshot(b));
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LiveState newState() {
+    return new LiveState(List.of(Layouts.dc1(false)),
+        epc -> epc.endsWith("6") ? Optional.empty() : Optional.of("LOT-" + (epc.charAt(epc.length() - 1) % 2)),
+        new LiveLimits(RETENTION, 1_000), ObservationLookup.NONE);
+  }
+
   private static LiveState applyAll(List<Observation> events) {
-    LiveState s = new LiveState(List.of(Layouts.dc1(false)),
-        epc -> epc.endsWith("6") ? Optional.empty() : Optional.of("LOT-" + (epc.charAt(epc.length() - 1) % 2)));
+    LiveState s = newState();
     events.forEach(s::apply);
     return s;
   }

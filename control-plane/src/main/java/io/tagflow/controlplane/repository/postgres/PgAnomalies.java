@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,25 +33,55 @@ final class PgAnomalies implements AnomalyRepository {
 
   @Override
   public boolean insert(Anomaly a) {
-    return wrap("insert anomaly", () -> {
-      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO anomalies ("
-          + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (anomaly_id) DO NOTHING")) {
-        ps.setObject(1, UUID.fromString(a.id()));
-        ps.setString(2, a.type().wire());
-        ps.setString(3, a.severity().wire());
-        ps.setString(4, a.site());
-        ps.setString(5, a.door());
-        ps.setString(6, a.bin());
-        ps.setString(7, a.lotId());
-        ps.setArray(8, c.createArrayOf("text", a.epcs().toArray()));
-        ps.setObject(9, Jdbc.utc(a.at()));
-        ps.setString(10, a.detail());
-        ps.setString(11, a.status().wire());
-        ps.setString(12, a.statusBy());
-        ps.setObject(13, Jdbc.utc(a.statusAt()));
-        return ps.executeUpdate() == 1;
+    return !insertAll(List.of(a)).isEmpty();
+  }
+
+  @Override
+  public List<Anomaly> insertAll(List<Anomaly> anomalies) {
+    if (anomalies.isEmpty()) {
+      return List.of();
+    }
+    return wrap("insert anomalies", () -> {
+      try (Connection c = db.getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO anomalies (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (anomaly_id) DO NOTHING")) {
+          for (Anomaly a : anomalies) {
+            bind(c, ps, a);
+            ps.addBatch();
+          }
+          // One round trip and one commit for the lot; each count says whether its row was new.
+          int[] counts = ps.executeBatch();
+          c.commit();
+          List<Anomaly> stored = new ArrayList<>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+              stored.add(anomalies.get(i));
+            }
+          }
+          return stored;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
       }
     });
+  }
+
+  private static void bind(Connection c, PreparedStatement ps, Anomaly a) throws SQLException {
+    ps.setObject(1, UUID.fromString(a.id()));
+    ps.setString(2, a.type().wire());
+    ps.setString(3, a.severity().wire());
+    ps.setString(4, a.site());
+    ps.setString(5, a.door());
+    ps.setString(6, a.bin());
+    ps.setString(7, a.lotId());
+    ps.setArray(8, c.createArrayOf("text", a.epcs().toArray()));
+    ps.setObject(9, Jdbc.utc(a.at()));
+    ps.setString(10, a.detail());
+    ps.setString(11, a.status().wire());
+    ps.setString(12, a.statusBy());
+    ps.setObject(13, Jdbc.utc(a.statusAt()));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -31,11 +32,25 @@ final class PgObservations implements ObservationRepository {
 
   @Override
   public List<Observation> latestObservations(String site) {
+    return query(site, null);
+  }
+
+  @Override
+  public Optional<Observation> latestObservation(String site, String epc) {
+    return query(site, epc).stream().findFirst();
+  }
+
+  /** Observations of a site, of one tag when {@code epc} is not null. */
+  private List<Observation> query(String site, String epc) {
     return wrap("tag locations of site", () -> {
       List<Observation> result = new ArrayList<>();
-      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+      try (Connection c = db.getConnection();
+           PreparedStatement ps = c.prepareStatement(epc == null ? SQL : SQL + " AND l.epc = ?")) {
         ps.setFetchSize(10_000);
         ps.setString(1, site);
+        if (epc != null) {
+          ps.setString(2, epc);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String bin = rs.getString("bin_id");

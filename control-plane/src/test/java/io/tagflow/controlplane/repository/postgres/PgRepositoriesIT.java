@@ -113,6 +113,20 @@ class PgRepositoriesIT {
   }
 
   @Test
+  void anomalies_insertAll_storesTheNewOnesInOneGoAndReportsThem() {
+    // A site of its own: the other tests of this class share the database.
+    Anomaly old = Anomaly.builder(AnomalyType.UNREGISTERED_TAG, "dc-batch", T0).key("m1").door("door-1")
+        .epcs(List.of(epc(1))).build();
+    Anomaly fresh = Anomaly.builder(AnomalyType.UNREGISTERED_TAG, "dc-batch", T0.plusSeconds(1)).key("m2")
+        .door("door-1").epcs(List.of(epc(2), epc(3))).build();
+    repos.anomalies().insert(old);
+
+    assertThat(repos.anomalies().insertAll(List.of(old, fresh, fresh))).containsExactly(fresh);
+    assertThat(repos.anomalies().insertAll(List.of())).isEmpty();
+    assertThat(repos.anomalies().list("dc-batch", null, 10)).containsExactly(fresh, old);
+  }
+
+  @Test
   void authorisations_createOpenForClose() {
     ShipmentAuthorisation open = new ShipmentAuthorisation(UUID.randomUUID().toString(), "dc1", "door-1", "L-1", 5,
         0, null, true, "planner", T0);
