@@ -88,12 +88,19 @@ public final class Demo implements AutoCloseable {
 
   private void startAll(DemoOptions options, Scenario scenario) throws Exception {
     workDir = Files.createTempDirectory("tagflow-demo");
-    // PostgreSQL and the broker start side by side: each takes seconds, mostly waiting on its own I/O.
+    // Independent work starts side by side: PostgreSQL (mostly initdb, a process of its own), the
+    // broker, planning the scene (every pallet of the run) and Vert.x (loading its classes).
     long t0 = System.nanoTime();
+    out.println("tagflow demo: starting " + (options.pgUrl() == null ? "PostgreSQL (embedded), " : "")
+        + (options.mqttUri() == null ? "the MQTT broker (embedded), " : "") + "planning the scenario ...");
+    out.flush();
     CompletableFuture<EmbeddedPostgresServer> pg = options.pgUrl() != null ? null
         : CompletableFuture.supplyAsync(EmbeddedPostgresServer::start);
     CompletableFuture<EmbeddedBroker> mq = options.mqttUri() != null ? null
         : CompletableFuture.supplyAsync(EmbeddedBroker::start);
+    CompletableFuture<Vertx> vx = CompletableFuture.supplyAsync(Vertx::vertx);
+    CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
+        () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     try {
       if (pg != null) {
         postgres = pg.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -104,8 +111,9 @@ public final class Demo implements AutoCloseable {
         step(t0, "PostgreSQL at " + DemoOptions.withoutQuery(jdbcUrl));
       }
     } finally {
+      // Owned from here on whatever happened to PostgreSQL, so that close() stops them.
+      vertx = vx.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       if (mq != null) {
-        // Owned from here on whatever happened to PostgreSQL, so that close() stops it.
         broker = mq.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       }
     }
@@ -113,21 +121,20 @@ public final class Demo implements AutoCloseable {
     step(t0, (broker != null ? "MQTT 5 broker (embedded HiveMQ CE) at " : "MQTT broker at ") + mqttUri);
 
     long t = System.nanoTime();
-    // Planning the scene (every pallet of the run) overlaps the control plane's start.
-    CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
-        () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     site = DemoSite.siteLayout(scenario);
     ControlPlaneConfig cpConfig = new ControlPlaneConfig(
         new ControlPlaneConfig.Http("127.0.0.1", options.httpPort(), null),
         new ControlPlaneConfig.Database(jdbcUrl, null, null, 4),
         new ControlPlaneConfig.Mqtt(mqttUri, "", "tagflow-demo-control-plane"),
         null, List.of(site));
-    vertx = Vertx.vertx();
     controlPlane = ControlPlaneService.start(vertx, cpConfig, clock)
         .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     url = URI.create("http://127.0.0.1:" + controlPlane.controlPlane().port() + "/");
     step(t, "control plane: site " + site.id() + " (" + site.doors().size() + " doors, " + site.bins().size()
-        + " bins), HTTP on " + url);
+        + " bins), HTTP on 127.0.0.1:" + controlPlane.controlPlane().port());
+    // The map is served from here on: say where, before the pallets start moving.
+    out.println("tagflow demo: the map is up at " + url + " (pallets appear once the readers and gateway run)");
+    out.flush();
 
     t = System.nanoTime();
     Scene scene = planned.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
