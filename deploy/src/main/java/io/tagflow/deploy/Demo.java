@@ -171,7 +171,10 @@ public final class Demo implements AutoCloseable {
   }
 
   private Map<String, InetSocketAddress> startReaders(Scene scene, Scenario scenario) throws Exception {
-    Instant simStart = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    SceneStart sceneStart = new SceneStart(() -> {
+      out.println("tagflow demo: the gateway is reading; the scene starts");
+      out.flush();
+    });
     Map<String, CompletableFuture<InetSocketAddress>> bound = new LinkedHashMap<>();
     for (String id : DemoSite.activeReaders(scenario)) {
       ReaderSim r = scene.reader(id);
@@ -181,7 +184,7 @@ public final class Demo implements AutoCloseable {
           .withAntennaCount(ports[ports.length - 1])
           .withTxPowerTable(r.spec().txPowerDbm().stream().map(d -> (int) Math.round(d * 100)).toList())
           .withInventoryRound(Duration.ofNanos(roundMicros * 1000));
-      SimulatedReader server = SimulatedReader.create(o, new SceneTagSource(r, simStart, roundMicros), clock);
+      SimulatedReader server = SimulatedReader.create(o, sceneStart.feeding(new SceneTagSource(r, Instant.EPOCH, roundMicros)), clock);
       readers.add(server);
       bound.put(id, server.start());
     }
