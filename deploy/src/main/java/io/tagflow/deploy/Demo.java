@@ -136,19 +136,19 @@ public final class Demo implements AutoCloseable {
     out.println("tagflow demo: the map is up at " + url + " (pallets appear once the readers and gateway run)");
     out.flush();
 
-    t = System.nanoTime();
+    long seedStarted = System.nanoTime();
     Scene scene = planned.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    List<DemoSite.TagRow> registry = DemoSite.tagRegistry(scenario, scene.palletTags());
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Seeder seeder = new Seeder(http, url);
-    seeder.lots(scenario.lots(), options.lockedLots());
-    int tags = seeder.tags(registry);
-    List<String> locked = scenario.lots().stream().map(l -> l.id()).filter(options.lockedLots()::contains).toList();
-    step(t, "seeded " + scenario.lots().size() + " lots (locked: " + (locked.isEmpty() ? "none" : String.join(", ", locked))
-        + ") and " + tags + " tags of " + scene.palletCount() + " pallets");
-
+    // Seeding overlaps the readers' and the gateway's start: the readers see nothing until the scene
+    // starts, and it starts only after the registry is complete (SceneStart), so that no tag is ever
+    // judged against a partial registry.
+    CompletableFuture<String> seeded = CompletableFuture.supplyAsync(() -> seed(options, scenario, scene));
+    SceneStart sceneStart = new SceneStart(() -> {
+      out.println("tagflow demo: the gateway is reading: the scene starts");
+      out.flush();
+    });
     t = System.nanoTime();
-    Map<String, InetSocketAddress> addresses = startReaders(scene, scenario);
+    Map<String, InetSocketAddress> addresses = startReaders(scene, scenario, sceneStart);
+    addresses.values().forEach(a -> listening.add(a.getPort()));
     step(t, "simulator: scenario " + DemoSite.describe(scenario) + ", " + readers.size() + " LLRP readers on 127.0.0.1");
 
     t = System.nanoTime();
@@ -158,8 +158,12 @@ public final class Demo implements AutoCloseable {
     step(t, "gateway " + gwConfig.gateway() + ": " + gwConfig.readers().size() + " readers, ops on 127.0.0.1:"
         + gateway.opsPort());
 
+    // A failed start does not wait for seeding: it only talks to the control plane, which close() stops,
+    // and each of its requests is bounded.
+    step(seedStarted, seeded.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    sceneStart.open();
+
     listening.add(controlPlane.controlPlane().port());
-    addresses.values().forEach(a -> listening.add(a.getPort()));
     if (postgres != null) {
       listening.add(postgres.port());
     }
@@ -170,11 +174,28 @@ public final class Demo implements AutoCloseable {
     status.start(options.statusEvery());
   }
 
-  private Map<String, InetSocketAddress> startReaders(Scene scene, Scenario scenario) throws Exception {
-    SceneStart sceneStart = new SceneStart(() -> {
-      out.println("tagflow demo: the gateway is reading; the scene starts");
-      out.flush();
-    });
+  /** Seeds lots and the tag registry through the API; returns the line that says what was seeded. */
+  private String seed(DemoOptions options, Scenario scenario, Scene scene) {
+    List<DemoSite.TagRow> registry = DemoSite.tagRegistry(scenario, scene.palletTags());
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Seeder seeder = new Seeder(http, url);
+    int tags;
+    try {
+      seeder.lots(scenario.lots(), options.lockedLots());
+      tags = seeder.tags(registry);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("seeding the control plane: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding the control plane", e);
+    }
+    List<String> locked = scenario.lots().stream().map(l -> l.id()).filter(options.lockedLots()::contains).toList();
+    return "seeded " + scenario.lots().size() + " lots (locked: " + (locked.isEmpty() ? "none" : String.join(", ", locked))
+        + ") and " + tags + " tags of " + scene.palletCount() + " pallets";
+  }
+
+  private Map<String, InetSocketAddress> startReaders(Scene scene, Scenario scenario, SceneStart sceneStart)
+      throws Exception {
     Map<String, CompletableFuture<InetSocketAddress>> bound = new LinkedHashMap<>();
     for (String id : DemoSite.activeReaders(scenario)) {
       ReaderSim r = scene.reader(id);
@@ -184,7 +205,8 @@ public final class Demo implements AutoCloseable {
           .withAntennaCount(ports[ports.length - 1])
           .withTxPowerTable(r.spec().txPowerDbm().stream().map(d -> (int) Math.round(d * 100)).toList())
           .withInventoryRound(Duration.ofNanos(roundMicros * 1000));
-      SimulatedReader server = SimulatedReader.create(o, sceneStart.feeding(new SceneTagSource(r, Instant.EPOCH, roundMicros)), clock);
+      SimulatedReader server = SimulatedReader.create(o,
+          sceneStart.feeding(new SceneTagSource(r, Instant.EPOCH, roundMicros)), clock);
       readers.add(server);
       bound.put(id, server.start());
     }

@@ -4,11 +4,12 @@ import io.tagflow.sim.reader.TagSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The demo scene's start: the moment the gateway first inventories any simulated reader, plus {@link
- * #LEAD_MICROS}, rather than the moment the readers open their ports. The gateway connects and starts
- * its ROSpecs a few seconds after the readers listen (longer on a loaded machine); a pallet crossing a
- * door in that gap would be read by nobody and make no movement, so the first pallets of the scene
- * could not be scheduled in its first seconds.
+ * The demo scene's start: the first inventory round any simulated reader runs after {@link #open},
+ * plus {@link #LEAD_MICROS}, rather than the moment the readers open their ports. The gateway connects
+ * and starts its ROSpecs a few seconds after the readers listen (longer on a loaded machine); a pallet
+ * crossing a door in that gap would be read by nobody and make no movement, so the first pallets of the
+ * scene could not be scheduled in its first seconds. {@link #open} is called once the control plane
+ * knows every tag, so that no read is judged against a partial registry.
  *
  * <p>One instance is shared by every reader of the scene, so that they all play one clock; the lead
  * gives the other readers' ROSpecs time to start. Before the start a reader sees nothing.
@@ -20,10 +21,16 @@ final class SceneStart {
 
   private final AtomicLong startMicros = new AtomicLong(NOT_STARTED);
   private final Runnable onStart;
+  private volatile boolean open;
 
   /** @param onStart run once, on the reader thread that starts the scene */
   SceneStart(Runnable onStart) {
     this.onStart = onStart;
+  }
+
+  /** Lets the scene start with the next inventory round. */
+  void open() {
+    open = true;
   }
 
   /**
@@ -32,6 +39,9 @@ final class SceneStart {
    */
   TagSource feeding(TagSource scene) {
     return (nowMicros, antennaId, out) -> {
+      if (!open) {
+        return;
+      }
       long start = startMicros.get();
       if (start == NOT_STARTED && startMicros.compareAndSet(NOT_STARTED, nowMicros + LEAD_MICROS)) {
         onStart.run();
