@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole of tagflow in one process: PostgreSQL, an MQTT broker, the control plane, simulated LLRP
  * readers playing a scenario, and a gateway reading them. {@link #start} brings them up in that order,
- * printing one line per component with its time; {@link #close} stops them in reverse (gateway,
+ * parts that do not depend on each other side by side (see {@code startAll}), printing one line per
+ * component with its time; the scene starts once the registry is seeded and the gateway reads
+ * ({@link SceneStart}); {@link #close} stops them in reverse (gateway,
  * simulator, control plane, broker, PostgreSQL), each step bounded by {@link #STOP_TIMEOUT}.
  *
  * <p>Nothing here is a production deployment: services are embedded, data is temporary (unless
