@@ -90,6 +90,9 @@ public final class Demo implements AutoCloseable {
 
   private void startAll(DemoOptions options, Scenario scenario) throws Exception {
     workDir = Files.createTempDirectory("tagflow-demo");
+    // Logging is initialised on this thread before the parts below start logging from several at once
+    // (SLF4J would otherwise replay their early calls with a warning).
+    org.slf4j.LoggerFactory.getLogger(Demo.class);
     // Independent work starts side by side: PostgreSQL (mostly initdb, a process of its own), the
     // broker, planning the scene (every pallet of the run) and Vert.x (loading its classes).
     long t0 = System.nanoTime();
