@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole of tagflow in one process: PostgreSQL, an MQTT broker, the control plane, simulated LLRP
  * readers playing a scenario, and a gateway reading them. {@link #start} brings them up in that order,
- * printing one line per component with its time; {@link #close} stops them in reverse (gateway,
+ * parts that do not depend on each other side by side (see {@code startAll}), printing one line per
+ * component with its time; the scene starts once the registry is seeded and the gateway reads
+ * ({@link SceneStart}); {@link #close} stops them in reverse (gateway,
  * simulator, control plane, broker, PostgreSQL), each step bounded by {@link #STOP_TIMEOUT}.
  *
  * <p>Nothing here is a production deployment: services are embedded, data is temporary (unless
@@ -88,12 +90,22 @@ public final class Demo implements AutoCloseable {
 
   private void startAll(DemoOptions options, Scenario scenario) throws Exception {
     workDir = Files.createTempDirectory("tagflow-demo");
-    // PostgreSQL and the broker start side by side: each takes seconds, mostly waiting on its own I/O.
+    // Logging is initialised on this thread before the parts below start logging from several at once
+    // (SLF4J would otherwise replay their early calls with a warning).
+    org.slf4j.LoggerFactory.getLogger(Demo.class);
+    // Independent work starts side by side: PostgreSQL (mostly initdb, a process of its own), the
+    // broker, planning the scene (every pallet of the run) and Vert.x (loading its classes).
     long t0 = System.nanoTime();
+    out.println("tagflow demo: starting " + (options.pgUrl() == null ? "PostgreSQL (embedded), " : "")
+        + (options.mqttUri() == null ? "the MQTT broker (embedded), " : "") + "planning the scenario ...");
+    out.flush();
     CompletableFuture<EmbeddedPostgresServer> pg = options.pgUrl() != null ? null
         : CompletableFuture.supplyAsync(EmbeddedPostgresServer::start);
     CompletableFuture<EmbeddedBroker> mq = options.mqttUri() != null ? null
         : CompletableFuture.supplyAsync(EmbeddedBroker::start);
+    CompletableFuture<Vertx> vx = CompletableFuture.supplyAsync(Vertx::vertx);
+    CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
+        () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     try {
       if (pg != null) {
         postgres = pg.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -104,8 +116,9 @@ public final class Demo implements AutoCloseable {
         step(t0, "PostgreSQL at " + DemoOptions.withoutQuery(jdbcUrl));
       }
     } finally {
+      // Owned from here on whatever happened to PostgreSQL, so that close() stops them.
+      vertx = vx.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       if (mq != null) {
-        // Owned from here on whatever happened to PostgreSQL, so that close() stops it.
         broker = mq.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       }
     }
@@ -113,35 +126,34 @@ public final class Demo implements AutoCloseable {
     step(t0, (broker != null ? "MQTT 5 broker (embedded HiveMQ CE) at " : "MQTT broker at ") + mqttUri);
 
     long t = System.nanoTime();
-    // Planning the scene (every pallet of the run) overlaps the control plane's start.
-    CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
-        () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     site = DemoSite.siteLayout(scenario);
     ControlPlaneConfig cpConfig = new ControlPlaneConfig(
         new ControlPlaneConfig.Http("127.0.0.1", options.httpPort(), null),
         new ControlPlaneConfig.Database(jdbcUrl, null, null, 4),
         new ControlPlaneConfig.Mqtt(mqttUri, "", "tagflow-demo-control-plane"),
         null, List.of(site));
-    vertx = Vertx.vertx();
     controlPlane = ControlPlaneService.start(vertx, cpConfig, clock)
         .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     url = URI.create("http://127.0.0.1:" + controlPlane.controlPlane().port() + "/");
     step(t, "control plane: site " + site.id() + " (" + site.doors().size() + " doors, " + site.bins().size()
-        + " bins), HTTP on " + url);
+        + " bins), HTTP on 127.0.0.1:" + controlPlane.controlPlane().port());
+    // The map is served from here on: say where, before the pallets start moving.
+    out.println("tagflow demo: the map is up at " + url + " (pallets appear once the readers and gateway run)");
+    out.flush();
 
-    t = System.nanoTime();
+    long seedStarted = System.nanoTime();
     Scene scene = planned.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    List<DemoSite.TagRow> registry = DemoSite.tagRegistry(scenario, scene.palletTags());
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Seeder seeder = new Seeder(http, url);
-    seeder.lots(scenario.lots(), options.lockedLots());
-    int tags = seeder.tags(registry);
-    List<String> locked = scenario.lots().stream().map(l -> l.id()).filter(options.lockedLots()::contains).toList();
-    step(t, "seeded " + scenario.lots().size() + " lots (locked: " + (locked.isEmpty() ? "none" : String.join(", ", locked))
-        + ") and " + tags + " tags of " + scene.palletCount() + " pallets");
-
+    // Seeding overlaps the readers' and the gateway's start: the readers see nothing until the scene
+    // starts, and it starts only after the registry is complete (SceneStart), so that no tag is ever
+    // judged against a partial registry.
+    CompletableFuture<String> seeded = CompletableFuture.supplyAsync(() -> seed(options, scenario, scene));
+    SceneStart sceneStart = new SceneStart(() -> {
+      out.println("tagflow demo: the gateway is reading: the scene starts");
+      out.flush();
+    });
     t = System.nanoTime();
-    Map<String, InetSocketAddress> addresses = startReaders(scene, scenario);
+    Map<String, InetSocketAddress> addresses = startReaders(scene, scenario, sceneStart);
+    addresses.values().forEach(a -> listening.add(a.getPort()));
     step(t, "simulator: scenario " + DemoSite.describe(scenario) + ", " + readers.size() + " LLRP readers on 127.0.0.1");
 
     t = System.nanoTime();
@@ -151,8 +163,12 @@ public final class Demo implements AutoCloseable {
     step(t, "gateway " + gwConfig.gateway() + ": " + gwConfig.readers().size() + " readers, ops on 127.0.0.1:"
         + gateway.opsPort());
 
+    // A failed start does not wait for seeding: it only talks to the control plane, which close() stops,
+    // and each of its requests is bounded.
+    step(seedStarted, seeded.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    sceneStart.open();
+
     listening.add(controlPlane.controlPlane().port());
-    addresses.values().forEach(a -> listening.add(a.getPort()));
     if (postgres != null) {
       listening.add(postgres.port());
     }
@@ -163,8 +179,28 @@ public final class Demo implements AutoCloseable {
     status.start(options.statusEvery());
   }
 
-  private Map<String, InetSocketAddress> startReaders(Scene scene, Scenario scenario) throws Exception {
-    Instant simStart = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  /** Seeds lots and the tag registry through the API; returns the line that says what was seeded. */
+  private String seed(DemoOptions options, Scenario scenario, Scene scene) {
+    List<DemoSite.TagRow> registry = DemoSite.tagRegistry(scenario, scene.palletTags());
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Seeder seeder = new Seeder(http, url);
+    int tags;
+    try {
+      seeder.lots(scenario.lots(), options.lockedLots());
+      tags = seeder.tags(registry);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("seeding the control plane: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding the control plane", e);
+    }
+    List<String> locked = scenario.lots().stream().map(l -> l.id()).filter(options.lockedLots()::contains).toList();
+    return "seeded " + scenario.lots().size() + " lots (locked: " + (locked.isEmpty() ? "none" : String.join(", ", locked))
+        + ") and " + tags + " tags of " + scene.palletCount() + " pallets";
+  }
+
+  private Map<String, InetSocketAddress> startReaders(Scene scene, Scenario scenario, SceneStart sceneStart)
+      throws Exception {
     Map<String, CompletableFuture<InetSocketAddress>> bound = new LinkedHashMap<>();
     for (String id : DemoSite.activeReaders(scenario)) {
       ReaderSim r = scene.reader(id);
@@ -174,7 +210,8 @@ public final class Demo implements AutoCloseable {
           .withAntennaCount(ports[ports.length - 1])
           .withTxPowerTable(r.spec().txPowerDbm().stream().map(d -> (int) Math.round(d * 100)).toList())
           .withInventoryRound(Duration.ofNanos(roundMicros * 1000));
-      SimulatedReader server = SimulatedReader.create(o, new SceneTagSource(r, simStart, roundMicros), clock);
+      SimulatedReader server = SimulatedReader.create(o,
+          sceneStart.feeding(new SceneTagSource(r, Instant.EPOCH, roundMicros)), clock);
       readers.add(server);
       bound.put(id, server.start());
     }
