@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <p>Run: {@code ./tagflow bench pipeline} (about four minutes on a busy 2-core machine);
  * {@code --quick} is a smoke run whose figures are not to be quoted; {@code --skip-rss} leaves out
- * the child gateways. Prints progress and figures, then
+ * the child gateways, {@code --skip-publish} the latency part. Prints progress and figures, then
  * {@code RESULT reads_per_s=... publish_p99_ms=... rss_mb_100_readers=...} plus the detail keys
  * (CPU-time throughput, decode-only throughput, each latency's p50/p99, RSS with a capped heap). A
  * skipped figure is printed as {@code NaN}.
@@ -57,7 +57,7 @@ final class PipelineBench implements BenchMain.Benchmark {
         100 * tp.readsPerS() / tp.decodeOnlyReadsPerS());
 
     PublishLatencyRun publish = new PublishLatencyRun(out);
-    String broker = publish.broker(System.getenv("TAGFLOW_BENCH_MQTT_URI"));
+    String broker = options.contains("--skip-publish") ? null : publish.broker(System.getenv("TAGFLOW_BENCH_MQTT_URI"));
     PublishLatencyRun.Figures pl = null;
     if (broker != null) {
       pl = publish.run(broker, quick ? 200 : 1000);

@@ -80,6 +80,11 @@ public final class ArbitrationStage implements FilterStage {
   }
 
   @Override
+  public long nextTickMicros(TagTrack t) {
+    return t.pending != null ? t.pendingReleaseMicros : Long.MAX_VALUE;
+  }
+
+  @Override
   public boolean holds(TagTrack track) {
     return track.pending != null;
   }

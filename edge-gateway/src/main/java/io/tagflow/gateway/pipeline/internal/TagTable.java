@@ -78,6 +78,17 @@ public final class TagTable {
     }
   }
 
+  /** Removes {@code track} if the table holds it. */
+  public void remove(TagTrack track) {
+    int mask = tracks.length - 1;
+    for (int i = hash(track.epcHigh, track.epcLow) & mask; tracks[i] != null; i = (i + 1) & mask) {
+      if (tracks[i] == track) {
+        removeAt(i);
+        return;
+      }
+    }
+  }
+
   /** Slots to iterate with {@link #at(int)}. */
   public int capacity() {
     return tracks.length;
