@@ -53,8 +53,8 @@ final class PipelineBench implements BenchMain.Benchmark {
     ThroughputRun.Figures tp = new ThroughputRun(traffic, out).run(quick ? 1 : 3, quick ? 2 : 7);
     traffic.bytes.release();
     out.printf(Locale.ROOT, "pipeline: median %,.0f reads/s wall, %,.0f reads/s of thread CPU; decode alone %,.0f"
-        + " reads/s (%.0f %% of the time is decode)%n", tp.readsPerS(), tp.readsPerCpuS(), tp.decodeOnlyReadsPerS(),
-        100 * tp.readsPerS() / tp.decodeOnlyReadsPerS());
+        + " reads/s wall, %,.0f of thread CPU (%.0f %% of the CPU time is decode)%n", tp.readsPerS(), tp.readsPerCpuS(),
+        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), 100 * tp.readsPerCpuS() / tp.decodeOnlyReadsPerCpuS());
 
     PublishLatencyRun publish = new PublishLatencyRun(out);
     String broker = options.contains("--skip-publish") ? null : publish.broker(System.getenv("TAGFLOW_BENCH_MQTT_URI"));
@@ -80,10 +80,10 @@ final class PipelineBench implements BenchMain.Benchmark {
 
     double nan = Double.NaN;
     out.printf(Locale.ROOT, "RESULT reads_per_s=%.0f publish_p99_ms=%.2f rss_mb_100_readers=%.1f reads_per_cpu_s=%.0f"
-            + " decode_only_reads_per_s=%.0f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
+            + " decode_only_reads_per_s=%.0f decode_only_reads_per_cpu_s=%.0f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
             + " publish_call_p99_ms=%.2f puback_p50_ms=%.2f puback_p99_ms=%.2f rss_mb_100_readers_xmx128m=%.1f%n",
         tp.readsPerS(), pl == null ? nan : pl.pubackP99(), rss == null ? nan : rss.maxRssMb(), tp.readsPerCpuS(),
-        tp.decodeOnlyReadsPerS(), pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
+        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
         pl == null ? nan : pl.sentP50(), pl == null ? nan : pl.sentP99(), pl == null ? nan : pl.pubackP50(),
         pl == null ? nan : pl.pubackP99(), rssCapped == null ? nan : rssCapped.maxRssMb());
     return 0;

@@ -129,18 +129,27 @@ public final class MqttPublisher implements AutoCloseable {
    * @throws IllegalStateException after {@link #close} began
    */
   public long publish(OutboxMessage message) throws IOException {
-    if (!state.accepting()) {
-      throw new IllegalStateException("the MQTT publisher is shutting down; event for " + message.topic() + " not accepted");
-    }
-    long sequence;
     try {
-      sequence = outbox.append(message);
+      return publishAll(List.of(message)).get(0);
     } catch (OutboxFullException e) {
       rejectedFull.increment();
       throw e;
     }
+  }
+
+  /**
+   * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
+   * Outbox#appendAll}), and wakes the drain thread. Throws as {@link #publish} does, but a refusal
+   * for lack of room is not counted here: it concerns the batch, not an event.
+   */
+  public List<Long> publishAll(List<OutboxMessage> messages) throws IOException {
+    if (!state.accepting()) {
+      throw new IllegalStateException("the MQTT publisher is shutting down; " + messages.size()
+          + " event(s) for " + messages.get(0).topic() + " not accepted");
+    }
+    List<Long> sequences = outbox.appendAll(messages);
     state.workArrived();
-    return sequence;
+    return sequences;
   }
 
   /** Whether the broker connection is up. */
