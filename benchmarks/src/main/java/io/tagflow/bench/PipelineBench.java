@@ -61,10 +61,11 @@ final class PipelineBench implements BenchMain.Benchmark {
     PublishLatencyRun.Figures pl = null;
     if (broker != null) {
       pl = publish.run(broker, quick ? 200 : 1000);
-      out.printf(Locale.ROOT, "publish: %d decisions to %s: decision->append (durable) p50 %.2f ms p99 %.2f ms; "
-              + "decision->publish call p50 %.2f ms p99 %.2f ms; decision->PUBACK p50 %.2f ms p99 %.2f ms%n",
-          pl.events(), pl.broker(), pl.appendP50(), pl.appendP99(), pl.sentP50(), pl.sentP99(), pl.pubackP50(),
-          pl.pubackP99());
+      out.printf(Locale.ROOT, "publish: %d decisions to %s, outbox in %s: deciding thread held (handoff) p50 %.3f ms"
+              + " p99 %.3f ms; decision->durable (appended + fsynced) p50 %.2f ms p99 %.2f ms; decision->publish call"
+              + " p50 %.2f ms p99 %.2f ms; decision->PUBACK p50 %.2f ms p99 %.2f ms%n", pl.events(), pl.broker(),
+          System.getProperty("java.io.tmpdir"), pl.handoffP50(), pl.handoffP99(), pl.appendP50(), pl.appendP99(),
+          pl.sentP50(), pl.sentP99(), pl.pubackP50(), pl.pubackP99());
     }
 
     GatewayRssRun.Figures rss = null;
@@ -80,10 +81,11 @@ final class PipelineBench implements BenchMain.Benchmark {
 
     double nan = Double.NaN;
     out.printf(Locale.ROOT, "RESULT reads_per_s=%.0f publish_p99_ms=%.2f rss_mb_100_readers=%.1f reads_per_cpu_s=%.0f"
-            + " decode_only_reads_per_s=%.0f decode_only_reads_per_cpu_s=%.0f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
+            + " decode_only_reads_per_s=%.0f decode_only_reads_per_cpu_s=%.0f handoff_p99_ms=%.3f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
             + " publish_call_p99_ms=%.2f puback_p50_ms=%.2f puback_p99_ms=%.2f rss_mb_100_readers_xmx128m=%.1f%n",
         tp.readsPerS(), pl == null ? nan : pl.pubackP99(), rss == null ? nan : rss.maxRssMb(), tp.readsPerCpuS(),
-        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
+        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), pl == null ? nan : pl.handoffP99(),
+        pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
         pl == null ? nan : pl.sentP50(), pl == null ? nan : pl.sentP99(), pl == null ? nan : pl.pubackP50(),
         pl == null ? nan : pl.pubackP99(), rssCapped == null ? nan : rssCapped.maxRssMb());
     return 0;

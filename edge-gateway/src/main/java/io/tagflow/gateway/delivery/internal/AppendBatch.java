@@ -3,6 +3,7 @@ package io.tagflow.gateway.delivery.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * One group commit of the file outbox in progress: the sequences it was given, and for every segment
@@ -43,19 +44,25 @@ public final class AppendBatch {
     }
   }
 
-  /** True when the batch started {@code segment} (it held no record before). */
-  public boolean created(Segment segment) {
-    return before.get(touched.indexOf(segment))[1] == 0 && segment != previousActive;
-  }
-
-  /** Cuts {@code segment} back to its length before the batch. */
-  public void restore(Segment segment) throws IOException {
-    long[] b = before.get(touched.indexOf(segment));
-    segment.truncate(b[0], b[1]);
-  }
-
-  public List<Segment> touched() {
-    return touched;
+  /**
+   * Takes the batch's records back out: segments it started are removed from {@code segments} and
+   * deleted, the others cut back to their length before it. Failures are added to {@code failure}.
+   */
+  public void cutBack(TreeMap<Long, Segment> segments, IOException failure) {
+    for (int i = 0; i < touched.size(); i++) {
+      Segment s = touched.get(i);
+      long[] b = before.get(i);
+      try {
+        if (b[1] == 0 && s != previousActive) {
+          segments.remove(s.firstSequence());
+          s.delete();
+        } else {
+          s.truncate(b[0], b[1]);
+        }
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   public Segment previousActive() {
