@@ -52,7 +52,9 @@ import java.util.stream.Stream;
  * gateway the readers' event loop, is held); <b>durable</b> = the append holding it returned, fsync
  * included (only from then on may it be published, and is it counted emitted); <b>sent</b> = the
  * drain thread read the entry to hand it to the MQTT client's publish call; <b>puback</b> = the
- * broker's PUBACK arrived (the publisher marks the entry delivered). Clocks: {@link System#nanoTime}
+ * broker's PUBACK arrived (the publisher marks the entry delivered). Also <b>write+fsync</b>: how
+ * long the outbox append holding the decision took (its share of <b>durable</b> that is disk, not
+ * waiting for the writer thread). Clocks: {@link System#nanoTime}
  * on all threads. The outbox directory is a temporary directory ({@code java.io.tmpdir}): its disk's
  * fsync latency is part of every figure after handoff.
  */
@@ -62,7 +64,8 @@ final class PublishLatencyRun {
 
   /** Percentiles in milliseconds over all decisions. */
   record Figures(String broker, int events, double handoffP50, double handoffP99, double appendP50, double appendP99,
-                 double sentP50, double sentP99, double pubackP50, double pubackP99) {
+                 double sentP50, double sentP99, double pubackP50, double pubackP99, double writeSyncP50,
+                 double writeSyncP99) {
   }
 
   private final PrintStream out;
@@ -140,8 +143,10 @@ final class PublishLatencyRun {
       double[] append = outbox.latencies(outbox.durableAt, warmup, events);
       double[] sentMs = outbox.latencies(outbox.sentAt, warmup, events);
       double[] pubackMs = outbox.latencies(outbox.ackedAt, warmup, events);
+      double[] writeSync = outbox.between(outbox.writeStartAt, outbox.durableAt, warmup, events);
       return new Figures(broker, events, percentile(handoff, 50), percentile(handoff, 99), percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
-          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99));
+          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99), percentile(writeSync, 50),
+          percentile(writeSync, 99));
     } finally {
       writer.close(Duration.ofSeconds(5));
       publisher.close(Duration.ofSeconds(5));
@@ -189,6 +194,7 @@ final class PublishLatencyRun {
    */
   private static final class TimedOutbox implements Outbox {
     private final Outbox delegate;
+    final ConcurrentHashMap<Long, Long> writeStartAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> durableAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
@@ -201,12 +207,14 @@ final class PublishLatencyRun {
 
     @Override
     public List<Long> appendAll(List<OutboxMessage> messages) throws IOException {
+      long start = System.nanoTime();
       List<Long> sequences = delegate.appendAll(messages);
       long now = System.nanoTime();
       if (firstSequence < 0) {
         firstSequence = sequences.get(0);
       }
       for (long sequence : sequences) {
+        writeStartAt.put(sequence, start);
         durableAt.put(sequence, now);
       }
       return sequences;
@@ -241,6 +249,16 @@ final class PublishLatencyRun {
     @Override
     public void close() throws IOException {
       delegate.close();
+    }
+
+    /** Milliseconds from {@code from} to {@code to}, for the {@code count} entries after the warm-up. */
+    double[] between(ConcurrentHashMap<Long, Long> from, ConcurrentHashMap<Long, Long> to, int warmup, int count) {
+      double[] ms = new double[count];
+      for (int i = 0; i < count; i++) {
+        long sequence = firstSequence + warmup + i;
+        ms[i] = (to.get(sequence) - from.get(sequence)) / 1e6;
+      }
+      return ms;
     }
 
     /** Milliseconds from decision to {@code at}, for the {@code count} entries after the warm-up. */
