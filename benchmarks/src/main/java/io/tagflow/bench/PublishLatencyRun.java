@@ -8,6 +8,7 @@ import io.tagflow.gateway.delivery.Outbox;
 import io.tagflow.gateway.delivery.OutboxEntry;
 import io.tagflow.gateway.delivery.OutboxMessage;
 import io.tagflow.gateway.delivery.OutboxStats;
+import io.tagflow.gateway.delivery.OutboxWriter;
 import io.tagflow.gateway.internal.EventPublisher;
 import io.tagflow.gateway.pipeline.Direction;
 import io.tagflow.gateway.pipeline.MovedTag;
@@ -37,25 +38,34 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * Latency from a movement decision to the broker, through the gateway's real delivery path: the
- * decision goes to {@link EventPublisher} (mapping, JSON encoding, {@link FileOutbox} append with
- * fsync) and {@link MqttPublisher} drains the outbox to a real MQTT broker at QoS 1.
+ * Latency from a movement decision to the broker, through the gateway's real delivery path, wired as
+ * {@code Gateway} wires it: the decision goes to {@link EventPublisher} (mapping, JSON encoding) on
+ * the deciding thread, which hands it to the {@link OutboxWriter}; its thread appends and fsyncs it
+ * in the {@link FileOutbox} (group commit), and {@link MqttPublisher}'s drain thread publishes it to a
+ * real MQTT broker at QoS 1 and marks it delivered on PUBACK.
  *
  * <p>Decisions arrive as the pipeline makes them, at its ticks: one movement of a 25-tag pallet per
  * {@value #TICK_MILLIS} ms tick, and every tenth tick a burst of four (four doors deciding in the
- * same tick). Each decision's time is the start of its tick. Three figures per decision, taken by
- * wrapping the outbox (the publisher's only seam): <b>append</b> = the decision is durable
- * ({@code EventPublisher.onMovement} returned); <b>sent</b> = the drain thread read the entry to
- * hand it to the MQTT client's publish call; <b>puback</b> = the broker's PUBACK arrived (the
- * publisher marks the entry delivered).
+ * same tick). Each decision's time is the start of its tick, when the pipeline hands it over. Four
+ * figures per decision, the last three taken by wrapping the outbox (the publisher's only seam):
+ * <b>handoff</b> = {@code EventPublisher.onMovement} returned (how long the deciding thread, in the
+ * gateway the readers' event loop, is held); <b>durable</b> = the append holding it returned, fsync
+ * included (only from then on may it be published, and is it counted emitted); <b>sent</b> = the
+ * drain thread read the entry to hand it to the MQTT client's publish call; <b>puback</b> = the
+ * broker's PUBACK arrived (the publisher marks the entry delivered). Also <b>write+fsync</b>: how
+ * long the outbox append holding the decision took (its share of <b>durable</b> that is disk, not
+ * waiting for the writer thread). Clocks: {@link System#nanoTime}
+ * on all threads. The outbox directory is a temporary directory ({@code java.io.tmpdir}): its disk's
+ * fsync latency is part of every figure after handoff.
  */
 final class PublishLatencyRun {
   static final long TICK_MILLIS = 25;
   static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
 
   /** Percentiles in milliseconds over all decisions. */
-  record Figures(String broker, int events, double appendP50, double appendP99, double sentP50, double sentP99,
-                 double pubackP50, double pubackP99) {
+  record Figures(String broker, int events, double handoffP50, double handoffP99, double appendP50, double appendP99,
+                 double sentP50, double sentP99, double pubackP50, double pubackP99, double writeSyncP50,
+                 double writeSyncP99) {
   }
 
   private final PrintStream out;
@@ -86,9 +96,10 @@ final class PublishLatencyRun {
     MqttPublisher publisher = MqttPublisher.create(outbox,
         MqttPublisherOptions.builder(broker, "tagflow-bench-" + ProcessHandle.current().pid()).build(),
         registry, InstantSource.system());
+    OutboxWriter writer = OutboxWriter.start(publisher);
     EventPublisher events0 = new EventPublisher("bench-site", "bench-gw",
         Topics.under("tagflow-bench/" + ProcessHandle.current().pid() + "/"), new EventCodec(), EventIds.system(),
-        publisher, registry);
+        writer, registry);
     try {
       publisher.start();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -103,7 +114,8 @@ final class PublishLatencyRun {
         pallets.add(pallet(p));
       }
       int warmup = Math.max(50, events / 10);
-      double[] append = new double[events];
+      double[] handoff = new double[events];
+      outbox.decided = new long[warmup + events];
       int sent = 0;
       int tick = 0;
       long next = System.nanoTime();
@@ -112,10 +124,10 @@ final class PublishLatencyRun {
         long decided = System.nanoTime();
         int burst = tick % 10 == 9 ? 4 : 1;
         for (int b = 0; b < burst && sent < warmup + events; b++, sent++) {
-          outbox.decidedAt = decided;
+          outbox.decided[sent] = decided;
           events0.onMovement(pallets.get(sent % pallets.size()));
           if (sent >= warmup) {
-            append[sent - warmup] = (System.nanoTime() - decided) / 1e6;
+            handoff[sent - warmup] = (System.nanoTime() - decided) / 1e6;
           }
         }
         if (tick % 80 == 0) {
@@ -128,11 +140,15 @@ final class PublishLatencyRun {
       if (!publisher.awaitDrained(Duration.ofSeconds(30))) {
         throw new IllegalStateException("the broker did not acknowledge every event within 30 s");
       }
+      double[] append = outbox.latencies(outbox.durableAt, warmup, events);
       double[] sentMs = outbox.latencies(outbox.sentAt, warmup, events);
       double[] pubackMs = outbox.latencies(outbox.ackedAt, warmup, events);
-      return new Figures(broker, events, percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
-          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99));
+      double[] writeSync = outbox.between(outbox.writeStartAt, outbox.durableAt, warmup, events);
+      return new Figures(broker, events, percentile(handoff, 50), percentile(handoff, 99), percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
+          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99), percentile(writeSync, 50),
+          percentile(writeSync, 99));
     } finally {
+      writer.close(Duration.ofSeconds(5));
       publisher.close(Duration.ofSeconds(5));
       outbox.close();
       try (Stream<Path> files = Files.walk(dir)) {
@@ -171,27 +187,37 @@ final class PublishLatencyRun {
     return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
   }
 
-  /** The real outbox, with the time each entry was decided, handed to the client and acknowledged. */
+  /**
+   * The real outbox, with the time each entry was decided, made durable, handed to the client and
+   * acknowledged. Entries are appended in decision order by the one writer, so the i-th entry of the
+   * fresh outbox is the i-th decision.
+   */
   private static final class TimedOutbox implements Outbox {
     private final Outbox delegate;
-    final ConcurrentHashMap<Long, Long> decided = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Long> writeStartAt = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Long> durableAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
-    private long firstSequence = -1;
-    volatile long decidedAt;
+    private volatile long firstSequence = -1;
+    volatile long[] decided;
 
     TimedOutbox(Outbox delegate) {
       this.delegate = delegate;
     }
 
     @Override
-    public long append(OutboxMessage message) throws IOException {
-      long sequence = delegate.append(message);
+    public List<Long> appendAll(List<OutboxMessage> messages) throws IOException {
+      long start = System.nanoTime();
+      List<Long> sequences = delegate.appendAll(messages);
+      long now = System.nanoTime();
       if (firstSequence < 0) {
-        firstSequence = sequence;
+        firstSequence = sequences.get(0);
       }
-      decided.put(sequence, decidedAt);
-      return sequence;
+      for (long sequence : sequences) {
+        writeStartAt.put(sequence, start);
+        durableAt.put(sequence, now);
+      }
+      return sequences;
     }
 
     @Override
@@ -225,6 +251,16 @@ final class PublishLatencyRun {
       delegate.close();
     }
 
+    /** Milliseconds from {@code from} to {@code to}, for the {@code count} entries after the warm-up. */
+    double[] between(ConcurrentHashMap<Long, Long> from, ConcurrentHashMap<Long, Long> to, int warmup, int count) {
+      double[] ms = new double[count];
+      for (int i = 0; i < count; i++) {
+        long sequence = firstSequence + warmup + i;
+        ms[i] = (to.get(sequence) - from.get(sequence)) / 1e6;
+      }
+      return ms;
+    }
+
     /** Milliseconds from decision to {@code at}, for the {@code count} entries after the warm-up. */
     double[] latencies(ConcurrentHashMap<Long, Long> at, int warmup, int count) {
       double[] ms = new double[count];
@@ -234,7 +270,7 @@ final class PublishLatencyRun {
         if (t == null) {
           throw new IllegalStateException("outbox entry " + sequence + " has no time");
         }
-        ms[i] = (t - decided.get(sequence)) / 1e6;
+        ms[i] = (t - decided[warmup + i]) / 1e6;
       }
       return ms;
     }

@@ -23,13 +23,15 @@ import java.util.Locale;
  *
  * <p>Each round replays the whole traffic into a fresh pipeline (so first sightings, crossings and
  * forgetting all happen, as at a real dock); warm-up rounds are discarded and the median of the
- * measured rounds is reported, by wall-clock and by the thread's CPU time (which a noisy shared
- * machine disturbs less). A decode-only round, alternating with the full rounds, shows how the
+ * measured rounds is reported, by wall-clock and by the thread's CPU time ({@link
+ * ThreadMXBean#getCurrentThreadCpuTime()}, which load from other processes disturbs less: they take
+ * the core away, which stretches wall time but not this thread's CPU time). A decode-only round, alternating with the full rounds, shows how the
  * time splits.
  */
 final class ThroughputRun {
-  /** Reads per second (wall and CPU), decode-only reads per second, and decisions per round. */
-  record Figures(double readsPerS, double readsPerCpuS, double decodeOnlyReadsPerS, long movementsPerRound) {
+  /** Reads per second (wall and CPU), decode-only reads per second (wall and CPU), and decisions per round. */
+  record Figures(double readsPerS, double readsPerCpuS, double decodeOnlyReadsPerS, double decodeOnlyReadsPerCpuS,
+                 long movementsPerRound) {
   }
 
   private final DockTraffic traffic;
@@ -47,6 +49,7 @@ final class ThroughputRun {
     double[] wall = new double[rounds];
     double[] cpu = new double[rounds];
     double[] decodeOnly = new double[rounds];
+    double[] decodeOnlyCpu = new double[rounds];
     long movements = 0;
     for (int i = -warmup; i < rounds; i++) {
       long[] counts = new long[1];
@@ -55,25 +58,29 @@ final class ThroughputRun {
       long reads = fullRound(counts);
       long w1 = System.nanoTime();
       long c1 = threads.getCurrentThreadCpuTime();
+      long dc0 = threads.getCurrentThreadCpuTime();
       long d0 = System.nanoTime();
       long decoded = decodeRound();
       long d1 = System.nanoTime();
+      long dc1 = threads.getCurrentThreadCpuTime();
       if (reads != traffic.reads || decoded != traffic.reads) {
         throw new IllegalStateException("decoded " + reads + " reads, encoded " + traffic.reads);
       }
       double perS = reads / ((w1 - w0) / 1e9);
       out.printf(Locale.ROOT, "pipeline: %s round %d: %,d reads in %.0f ms: %,.0f reads/s (cpu %,.0f/s), "
-              + "decode only %,.0f reads/s, %d movements%n", i < 0 ? "warm-up" : "measured", i < 0 ? i + warmup + 1 : i + 1,
-          reads, (w1 - w0) / 1e6, perS, reads / ((c1 - c0) / 1e9), decoded / ((d1 - d0) / 1e9), counts[0]);
+              + "decode only %,.0f reads/s (cpu %,.0f/s), %d movements%n", i < 0 ? "warm-up" : "measured",
+          i < 0 ? i + warmup + 1 : i + 1, reads, (w1 - w0) / 1e6, perS, reads / ((c1 - c0) / 1e9),
+          decoded / ((d1 - d0) / 1e9), decoded / ((dc1 - dc0) / 1e9), counts[0]);
       if (i >= 0) {
         wall[i] = perS;
         cpu[i] = reads / ((c1 - c0) / 1e9);
         decodeOnly[i] = decoded / ((d1 - d0) / 1e9);
+        decodeOnlyCpu[i] = decoded / ((dc1 - dc0) / 1e9);
         movements = counts[0];
       }
     }
     out.println("pipeline: stage counts of the last round: " + stages);
-    return new Figures(median(wall), median(cpu), median(decodeOnly), movements);
+    return new Figures(median(wall), median(cpu), median(decodeOnly), median(decodeOnlyCpu), movements);
   }
 
   private long fullRound(long[] movements) {

@@ -12,6 +12,7 @@ import io.tagflow.gateway.delivery.FileOutbox;
 import io.tagflow.gateway.delivery.MqttPublisher;
 import io.tagflow.gateway.delivery.MqttPublisherOptions;
 import io.tagflow.gateway.delivery.OutboxMetrics;
+import io.tagflow.gateway.delivery.OutboxWriter;
 import io.tagflow.gateway.internal.EventPublisher;
 import io.tagflow.gateway.internal.ReaderStatusPublisher;
 import io.tagflow.gateway.ops.GatewayHealth;
@@ -43,16 +44,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running edge gateway, assembled from its configuration in this order: metrics registry, outbox,
- * MQTT publisher, pipeline, reader sessions, operations server. {@link #close()} takes it down in the
- * reverse order: stop the ROSpecs and close LLRP, decide the movements the pipeline is still grouping
- * ({@link TagPipeline#flush()}: crossings already judged are published, not lost), publish the
- * readers' DISCONNECTED status, flush the outbox to the broker (bounded), publish OFFLINE and
- * disconnect, close the outbox.
+ * MQTT publisher, outbox writer, pipeline, reader sessions, operations server. {@link #close()} takes it
+ * down in the reverse order: stop the ROSpecs and close LLRP, decide the movements the pipeline is
+ * still grouping ({@link TagPipeline#flush()}: crossings already judged are published, not lost),
+ * publish the readers' DISCONNECTED status, store the decisions still queued for the outbox, flush
+ * the outbox to the broker (bounded), publish OFFLINE and disconnect, close the outbox.
  *
  * <p>Threads: every reader session, the pipeline and its tick share one Netty event loop, so the
- * (single-threaded) pipeline is only ever driven from that thread. Decisions are appended to the
- * outbox there too (one fsync each, far below the reader report rate); the MQTT drain runs on its own
- * thread.
+ * (single-threaded) pipeline is only ever driven from that thread. Decisions are handed to the
+ * {@link OutboxWriter}, whose thread appends and fsyncs them in batches (group commit), so the event
+ * loop never waits for the disk; the MQTT drain runs on its own thread.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -63,6 +64,7 @@ public final class Gateway implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final FileOutbox outbox;
   private final MqttPublisher publisher;
+  private final OutboxWriter writer;
   private final EventLoopGroup loop;
   private final ReaderSessions sessions;
   private final ReaderStatusPublisher status;
@@ -71,12 +73,13 @@ public final class Gateway implements AutoCloseable {
   private boolean closed;
 
   private Gateway(GatewayConfig config, PrometheusMeterRegistry registry, FileOutbox outbox, MqttPublisher publisher,
-                  EventLoopGroup loop, ReaderSessions sessions, ReaderStatusPublisher status, TagPipeline pipeline,
-                  OpsServer ops) {
+                  OutboxWriter writer, EventLoopGroup loop, ReaderSessions sessions, ReaderStatusPublisher status,
+                  TagPipeline pipeline, OpsServer ops) {
     this.config = config;
     this.registry = registry;
     this.outbox = outbox;
     this.publisher = publisher;
+    this.writer = writer;
     this.loop = loop;
     this.sessions = sessions;
     this.status = status;
@@ -99,6 +102,7 @@ public final class Gateway implements AutoCloseable {
     FileOutbox outbox = FileOutbox.open(config.outbox().directory(), config.outbox().toSettings(), clock);
     OutboxMetrics.register(outbox, registry, clock);
     MqttPublisher publisher = null;
+    OutboxWriter writer = null;
     EventLoopGroup loop = null;
     try {
       Topics topics = Topics.under(config.mqtt().topicPrefix());
@@ -116,7 +120,8 @@ public final class Gateway implements AutoCloseable {
       publisher = MqttPublisher.create(outbox, options, registry, clock);
       publisher.start();
 
-      EventPublisher events = new EventPublisher(site, gw, topics, codec, new EventIds(clock), publisher, registry);
+      writer = OutboxWriter.start(publisher);
+      EventPublisher events = new EventPublisher(site, gw, topics, codec, new EventIds(clock), writer, registry);
       TagPipeline pipeline = pipeline(config, clock, events);
       PipelineMetrics.bind(pipeline, registry);
 
@@ -133,10 +138,13 @@ public final class Gateway implements AutoCloseable {
       log.info("Gateway {}/{} started: {} reader(s), broker {} as {}, outbox {} ({} pending)", site, gw,
           config.readers().size(), config.mqtt().uri(), config.clientId(), config.outbox().directory(),
           outbox.stats().depth());
-      return new Gateway(config, registry, outbox, publisher, loop, sessions, status, pipeline, ops);
+      return new Gateway(config, registry, outbox, publisher, writer, loop, sessions, status, pipeline, ops);
     } catch (IOException | MqttException | RuntimeException e) {
       if (loop != null) {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
+      if (writer != null) {
+        writer.close(Duration.ZERO);
       }
       if (publisher != null) {
         publisher.close(Duration.ZERO);
@@ -224,6 +232,7 @@ public final class Gateway implements AutoCloseable {
       log.warn("Could not publish the readers' final status: {}", e.toString());
     }
     loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    writer.close(FLUSH_TIMEOUT); // the last decisions reach the outbox before it is flushed
     boolean drained = publisher.close(FLUSH_TIMEOUT);
     try {
       outbox.close();

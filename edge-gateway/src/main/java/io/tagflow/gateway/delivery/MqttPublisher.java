@@ -3,7 +3,7 @@ package io.tagflow.gateway.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.tagflow.gateway.delivery.internal.AckHandler;
 import io.tagflow.gateway.delivery.internal.DrainState;
 import io.tagflow.gateway.delivery.internal.InflightWindow;
 import io.tagflow.gateway.delivery.internal.PahoOptions;
@@ -11,11 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -50,51 +48,34 @@ import org.slf4j.LoggerFactory;
  * <p>PUBACK reason codes of 0x80 or more (MQTT 5 §3.4.2.1): 0x80 and 0x97 (quota exceeded) are retried
  * after a pause; the others (not authorized, topic name invalid, payload format invalid, ...) can never
  * succeed, so the entry is logged as an ERROR, counted in {@code tagflow.publish.refused} and removed,
- * rather than blocking every later event forever.
+ * rather than blocking every later event forever ({@code AckHandler}).
  */
 public final class MqttPublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
   private static final long TICK_MILLIS = 200;
-  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
-  private static final Set<Integer> RETRYABLE_REASONS = Set.of(0x80, 0x97);
 
   private final Outbox outbox;
   private final MqttPublisherOptions options;
   private final IMqttAsyncClient client;
-  private final InstantSource clock;
   private final DrainState state;
-  private final Timer latency;
-  private final Counter acked;
   private final Counter backpressure;
-  private final Counter refused;
   private final Counter rejectedFull;
   private final Thread drainThread;
-  private final MqttActionListener ackListener = new AckListener();
+  private final AckHandler acks;
   /** Guards the health messages: once OFFLINE is sent, no late ONLINE may follow it. */
   private final Object healthLock = new Object();
   private boolean offlineSent;
-
-  /** What a publication carries to its PUBACK callback. */
-  private record Sent(long sequence, long epoch, java.time.Instant appendedAt) {
-  }
 
   MqttPublisher(Outbox outbox, MqttPublisherOptions options, IMqttAsyncClient client, MeterRegistry registry,
                 InstantSource clock) {
     this.outbox = outbox;
     this.options = options;
     this.client = client;
-    this.clock = clock;
     this.state = new DrainState(new InflightWindow(options.maxInflight(), options.ackTimeout(), clock),
         outbox::firstPendingSequence, clock, TICK_MILLIS);
-    this.latency = Timer.builder("tagflow.publish.latency")
-        .description("From the event's append to the outbox (the filter decision) to the broker's PUBACK")
-        .publishPercentileHistogram()
-        .register(registry);
-    this.acked = Counter.builder("tagflow.publish.acked").description("Events acknowledged by the broker").register(registry);
+    this.acks = new AckHandler(outbox, state, registry, clock);
     this.backpressure = Counter.builder("tagflow.publish.backpressure")
         .description("Times the client's in-flight window was full and the publisher waited").register(registry);
-    this.refused = Counter.builder("tagflow.publish.refused")
-        .description("Events the broker refused for good (PUBACK reason code >= 0x80, not retryable)").register(registry);
     this.rejectedFull = Counter.builder("tagflow.outbox.rejected")
         .description("Events refused because the outbox quota was reached").register(registry);
     Gauge.builder("tagflow.mqtt.connected", state, s -> s.online() ? 1 : 0)
@@ -129,18 +110,27 @@ public final class MqttPublisher implements AutoCloseable {
    * @throws IllegalStateException after {@link #close} began
    */
   public long publish(OutboxMessage message) throws IOException {
-    if (!state.accepting()) {
-      throw new IllegalStateException("the MQTT publisher is shutting down; event for " + message.topic() + " not accepted");
-    }
-    long sequence;
     try {
-      sequence = outbox.append(message);
+      return publishAll(List.of(message)).get(0);
     } catch (OutboxFullException e) {
       rejectedFull.increment();
       throw e;
     }
+  }
+
+  /**
+   * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
+   * Outbox#appendAll}), and wakes the drain thread. Throws as {@link #publish} does, but a refusal
+   * for lack of room is not counted here: it concerns the batch, not an event.
+   */
+  public List<Long> publishAll(List<OutboxMessage> messages) throws IOException {
+    if (!state.accepting()) {
+      throw new IllegalStateException("the MQTT publisher is shutting down; " + messages.size()
+          + " event(s) for " + messages.get(0).topic() + " not accepted");
+    }
+    List<Long> sequences = outbox.appendAll(messages);
     state.workArrived();
-    return sequence;
+    return sequences;
   }
 
   /** Whether the broker connection is up. */
@@ -288,8 +278,8 @@ public final class MqttPublisher implements AutoCloseable {
     message.setQos(1);
     message.setRetained(entry.message().retained());
     try {
-      client.publish(entry.message().topic(), message, new Sent(entry.sequence(), pass.epoch(), entry.appendedAt()),
-          ackListener);
+      client.publish(entry.message().topic(), message, acks.context(entry.sequence(), pass.epoch(), entry.appendedAt()),
+          acks);
     } catch (MqttException e) {
       if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
         // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
@@ -320,53 +310,6 @@ public final class MqttPublisher implements AutoCloseable {
         log.debug("MQTT connect to {} failed again: {}", options.serverUri(), e.getMessage());
       }
       return false;
-    }
-  }
-
-  private void delivered(Sent sent) {
-    state.acknowledged(sent.sequence());
-    try {
-      outbox.markDelivered(sent.sequence());
-    } catch (IOException e) {
-      log.error("Could not record delivery of outbox entry {}: {}; it will be sent again", sent.sequence(), e.getMessage());
-    }
-    acked.increment();
-    latency.record(Duration.between(sent.appendedAt(), clock.instant()));
-  }
-
-  private void failed(Sent sent, int reasonCode, String detail) {
-    if (reasonCode >= 0x80 && reasonCode <= 0xFF && !RETRYABLE_REASONS.contains(reasonCode)) {
-      log.error("The broker refused outbox entry {} for good (PUBACK reason code 0x{}{}); removing it from the outbox",
-          sent.sequence(), Integer.toHexString(reasonCode), detail == null ? "" : ", " + detail);
-      refused.increment();
-      delivered(sent);
-      return;
-    }
-    if (state.failed(sent.sequence(), sent.epoch(), RETRYABLE_REASONS.contains(reasonCode) ? RETRY_PAUSE : null)) {
-      log.debug("Publication of outbox entry {} failed ({}); sending again from the first pending entry",
-          sent.sequence(), detail != null ? detail : "reason code 0x" + Integer.toHexString(reasonCode));
-    }
-  }
-
-  /** PUBACK (or its failure) for one publication. */
-  private final class AckListener implements MqttActionListener {
-    @Override
-    public void onSuccess(IMqttToken token) {
-      Sent sent = (Sent) token.getUserContext();
-      int[] codes = token.getReasonCodes();
-      int code = codes == null || codes.length == 0 ? 0 : codes[0];
-      if (code >= 0x80) {
-        failed(sent, code, null);
-      } else {
-        delivered(sent);
-      }
-    }
-
-    @Override
-    public void onFailure(IMqttToken token, Throwable exception) {
-      Sent sent = (Sent) token.getUserContext();
-      int code = exception instanceof MqttException m ? m.getReasonCode() : -1;
-      failed(sent, code, exception == null ? null : exception.getMessage());
     }
   }
 

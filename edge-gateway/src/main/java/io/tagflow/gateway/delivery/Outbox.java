@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Failure contract (what callers may rely on):
  * <ul>
- *   <li>{@link #append} is durable when it returns: the entry is written and fsynced and survives a
+ *   <li>{@link #append} and {@link #appendAll} are durable when they return: the entry is written and fsynced and survives a
  *       crash or {@code kill -9} of the process. If it throws, the entry is not stored and nothing else
  *       was changed; when the disk quota is reached it throws {@link OutboxFullException} (backpressure:
  *       the caller decides what to do; the outbox never drops an entry on its own).</li>
@@ -32,7 +32,19 @@ public interface Outbox extends Closeable {
    * @throws IOException when the disk fails; the entry is not stored
    * @throws IllegalArgumentException when the message is larger than one record may be
    */
-  long append(OutboxMessage message) throws IOException;
+  default long append(OutboxMessage message) throws IOException {
+    return appendAll(List.of(message)).get(0);
+  }
+
+  /**
+   * Stores {@code messages} durably, in order, all or none, and returns their sequence numbers. One
+   * fsync covers the whole batch (group commit), so it costs about as much as one {@link #append}.
+   *
+   * @throws OutboxFullException when storing them all would exceed the disk quota; none is stored
+   * @throws IOException when the disk fails; none is stored
+   * @throws IllegalArgumentException when a message is larger than one record may be; none is stored
+   */
+  List<Long> appendAll(List<OutboxMessage> messages) throws IOException;
 
   /**
    * Up to {@code max} durable entries not yet marked delivered, with sequence {@code >= fromSequence},

@@ -2,9 +2,8 @@ package io.tagflow.gateway.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tagflow.gateway.delivery.MqttPublisher;
-import io.tagflow.gateway.delivery.OutboxFullException;
 import io.tagflow.gateway.delivery.OutboxMessage;
+import io.tagflow.gateway.delivery.OutboxWriter;
 import io.tagflow.gateway.pipeline.DecisionListener;
 import io.tagflow.gateway.pipeline.DecisionMapper;
 import io.tagflow.gateway.pipeline.LocationDecision;
@@ -16,9 +15,9 @@ import io.tagflow.protocol.event.EventIds;
 import io.tagflow.protocol.event.LocationEvent;
 import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.protocol.event.Topics;
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +26,12 @@ import org.slf4j.LoggerFactory;
  * hands them to the publisher's outbox. The event id is minted once, before the append: a replay after a
  * crash or reconnect publishes the same bytes with the same id, which is what consumers deduplicate by.
  *
- * <p>Runs on the pipeline's thread. An append that fails (outbox full, disk error) is logged once per
- * streak and counted ({@code tagflow.outbox.rejected}, {@code tagflow.events.failed}); the pipeline
- * goes on with the next decision.
+ * <p>Runs on the pipeline's thread, which it never blocks on the disk: events go to the {@link
+ * OutboxWriter}, which appends and fsyncs them in batches on its own thread; an event is counted
+ * ({@code tagflow.movements}, {@code tagflow.locations}) only once it is durable. An append that fails
+ * (outbox full, disk error, writer queue full) is logged once per streak and counted ({@code
+ * tagflow.outbox.rejected}, {@code tagflow.events.failed}); the pipeline goes on with the next
+ * decision.
  */
 public final class EventPublisher implements DecisionListener {
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
@@ -39,21 +41,22 @@ public final class EventPublisher implements DecisionListener {
   private final Topics topics;
   private final EventCodec codec;
   private final DecisionMapper mapper;
-  private final MqttPublisher publisher;
+  private final OutboxWriter writer;
   private final Map<Direction, Counter> movements = new EnumMap<>(Direction.class);
   private final Counter locations;
   private final Counter staged;
   private final Counter failed;
-  private boolean failing;
+  /** Written by the pipeline thread (contract errors) and the writer thread (store outcomes). */
+  private final AtomicBoolean failing = new AtomicBoolean();
 
   public EventPublisher(String site, String gateway, Topics topics, EventCodec codec, EventIds ids,
-                        MqttPublisher publisher, MeterRegistry registry) {
+                        OutboxWriter writer, MeterRegistry registry) {
     this.site = site;
     this.gateway = gateway;
     this.topics = topics;
     this.codec = codec;
     this.mapper = new DecisionMapper(site, gateway, ids);
-    this.publisher = publisher;
+    this.writer = writer;
     for (Direction d : Direction.values()) {
       movements.put(d, Counter.builder("tagflow.movements").tag("direction", d.name())
           .description("Movements decided, by direction").register(registry));
@@ -73,9 +76,8 @@ public final class EventPublisher implements DecisionListener {
       failed("movement", "it does not fit the event contract: " + e.getMessage());
       return;
     }
-    if (append(OutboxMessage.of(topics.movements(site, gateway), codec.encode(event)), "movement")) {
-      movements.get(event.direction()).increment();
-    }
+    append(OutboxMessage.of(topics.movements(site, gateway), codec.encode(event)), "movement",
+        movements.get(event.direction()));
   }
 
   @Override
@@ -87,9 +89,7 @@ public final class EventPublisher implements DecisionListener {
       failed("location", "it does not fit the event contract: " + e.getMessage());
       return;
     }
-    if (append(OutboxMessage.of(topics.locations(site, gateway), codec.encode(event)), "location")) {
-      locations.increment();
-    }
+    append(OutboxMessage.of(topics.locations(site, gateway), codec.encode(event)), "location", locations);
   }
 
   @Override
@@ -99,25 +99,23 @@ public final class EventPublisher implements DecisionListener {
     log.debug("Tag {} staged at door {} ({}, {})", s.epcHex(), s.door(), s.side(), s.reason());
   }
 
-  private boolean append(OutboxMessage message, String what) {
-    try {
-      publisher.publish(message);
-      if (failing) {
-        failing = false;
-        log.info("Events are stored in the outbox again");
+  /** Hands the event to the writer; {@code emitted} counts it once it is durable. */
+  private void append(OutboxMessage message, String what, Counter emitted) {
+    writer.submit(message).whenComplete((sequence, error) -> {
+      if (error == null) {
+        emitted.increment();
+        if (failing.compareAndSet(true, false)) {
+          log.info("Events are stored in the outbox again");
+        }
+      } else {
+        failed(what, error.getMessage());
       }
-      return true;
-    } catch (OutboxFullException e) {
-      return failed(what, e.getMessage());
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      return failed(what, e.getMessage());
-    }
+    });
   }
 
   private boolean failed(String what, String reason) {
     failed.increment();
-    if (!failing) {
-      failing = true;
+    if (failing.compareAndSet(false, true)) {
       log.error("A {} event could not be stored and is lost: {} (further failures are counted in "
           + "tagflow.events.failed until one succeeds)", what, reason);
     }

@@ -334,4 +334,38 @@ class FileOutboxTest {
       assertThat(payloads(outbox.read(0, 10))).containsExactly("event-7");
     }
   }
+  @Test
+  void appendAll_batchAcrossSegments_storesAllInOrderAndReplaysAfterRestart() throws IOException {
+    FileOutbox.Settings small = new FileOutbox.Settings(1 << 20, 200, 200);
+    try (FileOutbox outbox = open(small)) {
+      outbox.append(msg(0));
+      List<OutboxMessage> batch = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(FileOutboxTest::msg).toList();
+      assertThat(outbox.appendAll(batch)).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+      assertThat(segmentFiles()).hasSizeGreaterThan(2);
+    }
+    try (FileOutbox outbox = open(small)) {
+      assertThat(payloads(outbox.read(1, 100))).hasSize(13).startsWith("event-0", "event-1").endsWith("event-12");
+    }
+  }
+
+  @Test
+  void appendAll_batchOverQuota_storesNoneOfIt() throws IOException {
+    try (FileOutbox outbox = open(new FileOutbox.Settings(1000, 1000, 1000))) {
+      outbox.append(msg(1));
+      List<OutboxMessage> batch = List.of(msg(2), OutboxMessage.of("t", new byte[600]), OutboxMessage.of("t", new byte[300]));
+      assertThatThrownBy(() -> outbox.appendAll(batch)).isInstanceOf(OutboxFullException.class);
+      assertThat(payloads(outbox.read(1, 100))).containsExactly("event-1");
+      assertThat(outbox.append(msg(3))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void appendAll_oneMessageOverRecordLimit_storesNoneOfIt() throws IOException {
+    try (FileOutbox outbox = open(new FileOutbox.Settings(10_000, 10_000, 400))) {
+      assertThatThrownBy(() -> outbox.appendAll(List.of(msg(1), OutboxMessage.of("t", new byte[500]))))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(outbox.read(1, 100)).isEmpty();
+      assertThat(outbox.stats().depth()).isZero();
+    }
+  }
 }

@@ -7,6 +7,7 @@ import io.tagflow.gateway.delivery.FileOutbox;
 import io.tagflow.gateway.delivery.MqttPublisher;
 import io.tagflow.gateway.delivery.MqttPublisherOptions;
 import io.tagflow.gateway.delivery.OutboxEntry;
+import io.tagflow.gateway.delivery.OutboxWriter;
 import io.tagflow.gateway.pipeline.Direction;
 import io.tagflow.gateway.pipeline.LocationDecision;
 import io.tagflow.gateway.pipeline.MovedTag;
@@ -18,6 +19,7 @@ import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.protocol.event.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,11 +36,22 @@ class EventPublisherTest {
   private final EventCodec codec = new EventCodec();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-  /** A publisher that is never started: publish() only appends to the outbox, which is what is checked. */
+  private OutboxWriter writer;
+
+  /**
+   * A publisher that is never started: its writer only appends to the outbox, which is what is
+   * checked after {@link #stored()}.
+   */
   private EventPublisher events(FileOutbox outbox) throws Exception {
     MqttPublisher publisher = MqttPublisher.create(outbox,
         MqttPublisherOptions.builder("tcp://127.0.0.1:1", "unit").build(), registry, clock);
-    return new EventPublisher("s1", "g1", Topics.under("p/"), codec, new EventIds(clock), publisher, registry);
+    writer = OutboxWriter.start(publisher);
+    return new EventPublisher("s1", "g1", Topics.under("p/"), codec, new EventIds(clock), writer, registry);
+  }
+
+  /** Waits until the writer stored (or failed) every event handed to it, and their counts are in. */
+  private void stored() {
+    assertThat(writer.close(Duration.ofSeconds(10))).isTrue();
   }
 
   private static MovementDecision movement(String door) {
@@ -51,6 +64,7 @@ class EventPublisherTest {
   void onMovement_appendsContractEventOnMovementsTopicAndCounts() throws Exception {
     try (FileOutbox outbox = FileOutbox.open(dir, FileOutbox.Settings.defaults(), clock)) {
       events(outbox).onMovement(movement("D1"));
+      stored();
       List<OutboxEntry> stored = outbox.read(0, 10);
       assertThat(stored).hasSize(1);
       assertThat(stored.get(0).message().topic()).isEqualTo("p/tagflow/v1/s1/g1/movements");
@@ -68,6 +82,7 @@ class EventPublisherTest {
   void onLocationChanged_appendsLocationEvent() throws Exception {
     try (FileOutbox outbox = FileOutbox.open(dir, FileOutbox.Settings.defaults(), clock)) {
       events(outbox).onLocationChanged(new LocationDecision(EPC, "urn:epc:raw:96.x" + EPC, "A-01", "A-02", T0, 0.7));
+      stored();
       LocationEvent e = codec.decodeLocation(outbox.read(0, 1).get(0).message().payload());
       assertThat(e.bin()).isEqualTo("A-01");
       assertThat(e.from()).isEqualTo("A-02");
@@ -79,6 +94,7 @@ class EventPublisherTest {
     try (FileOutbox outbox = FileOutbox.open(dir, new FileOutbox.Settings(1000, 1000, 1000), clock)) {
       outbox.append(io.tagflow.gateway.delivery.OutboxMessage.of("filler", new byte[600]));
       events(outbox).onMovement(movement("D1"));
+      stored();
       assertThat(outbox.stats().depth()).isEqualTo(1);
       assertThat(registry.counter("tagflow.events.failed").count()).isEqualTo(1);
       assertThat(registry.counter("tagflow.outbox.rejected").count()).isEqualTo(1);
@@ -90,6 +106,7 @@ class EventPublisherTest {
   void onMovement_largerThanRecordLimit_isCountedNotThrown() throws Exception {
     try (FileOutbox outbox = FileOutbox.open(dir, new FileOutbox.Settings(400, 400, 400), clock)) {
       events(outbox).onMovement(movement("D1"));
+      stored();
       assertThat(outbox.stats().depth()).isZero();
       assertThat(registry.counter("tagflow.events.failed").count()).isEqualTo(1);
     }
@@ -99,6 +116,7 @@ class EventPublisherTest {
   void onMovement_nameOutsideContract_isCountedNotThrown() throws Exception {
     try (FileOutbox outbox = FileOutbox.open(dir, FileOutbox.Settings.defaults(), clock)) {
       events(outbox).onMovement(movement("door with spaces"));
+      stored();
       assertThat(outbox.stats().depth()).isZero();
       assertThat(registry.counter("tagflow.events.failed").count()).isEqualTo(1);
     }

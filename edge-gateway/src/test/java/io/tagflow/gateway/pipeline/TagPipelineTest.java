@@ -55,6 +55,31 @@ class TagPipelineTest {
   }
 
   @Test
+  void tagReadThenSilent_deadlinesAloneDecideBinDepartAndForgetOnTime() {
+    // Ticks skip a tag nobody reads unless a stage deadline is due: the bin hold-off, the departure
+    // and the forgetting must still happen at the first tick past each deadline.
+    FilterSettings settings = FilterSettings.builder().zoneHoldOff(java.time.Duration.ofSeconds(1))
+        .absenceTimeout(java.time.Duration.ofSeconds(3)).tagRetention(java.time.Duration.ofSeconds(10)).build();
+    PipelineHarness h = new PipelineHarness(TagPipeline.builder().settings(settings)
+        .readPoint("aisle", 1, ReadPoint.zone("A-01")));
+    Epc96 epc = DockScenario.pallet(1, 0).get(0);
+    for (long t = 0; t <= 200_000; t += 100_000) {
+      h.runUntil(T0 + t);
+      h.pipeline.onRead("aisle", 1, epc.high(), epc.low(), -55, T0 + t);
+    }
+    h.runUntil(T0 + 1_100_000); // arrived at the 0.1 s read, candidate bin at the 0.2 s tick: hold-off ends at 1.2 s
+    assertThat(h.listener.locations).isEmpty();
+    h.runUntil(T0 + 1_200_000);
+    assertThat(h.listener.locations).extracting(LocationDecision::bin).containsExactly("A-01");
+
+    h.runUntil(T0 + 10_200_000); // departed at 3.3 s; forgotten at the first tick past 10 s after the 0.2 s read
+    assertThat(h.pipeline.trackedTags()).isEqualTo(1);
+    h.runUntil(T0 + 10_300_000);
+    assertThat(h.pipeline.trackedTags()).isZero();
+    assertThat(h.pipeline.stageCounts().get(1).out()).isEqualTo(2); // arrival at the 2nd read, then passed on
+  }
+
+  @Test
   void adjacentDoorsTwoAndAHalfMetresApart_onlyTheCrossedDoorMoves() {
     DockScenario scenario = new DockScenario(77).door("D1", 0, "reader-1").door("D2", 2.5, "reader-2");
     for (int p = 0; p < 4; p++) {

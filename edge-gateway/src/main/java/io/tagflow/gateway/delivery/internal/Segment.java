@@ -114,14 +114,16 @@ public final class Segment {
     return new Segment(path, firstSequence, channel, pos, records);
   }
 
-  /** Appends one encoded record and fsyncs it. On failure the file is cut back to its previous size. */
-  public void append(ByteBuffer record) throws IOException {
+  /**
+   * Writes one encoded record after the last one, not yet durable: {@link #sync} makes it so. On
+   * failure the file is cut back to its previous size.
+   */
+  public void write(ByteBuffer record) throws IOException {
     long start = size;
     try {
       while (record.hasRemaining()) {
         channel.write(record, start + (record.position()));
       }
-      channel.force(false);
     } catch (IOException e) {
       try {
         channel.truncate(start);
@@ -132,6 +134,18 @@ public final class Segment {
     }
     size = start + record.limit();
     records++;
+  }
+
+  /** Makes every record written so far durable (fsync of the file's data). */
+  public void sync() throws IOException {
+    channel.force(false);
+  }
+
+  /** Cuts the segment back to its first {@code keepRecords} records, {@code keepBytes} long. */
+  public void truncate(long keepBytes, long keepRecords) throws IOException {
+    channel.truncate(keepBytes);
+    size = keepBytes;
+    records = keepRecords;
   }
 
   /** The body of the record at {@code position}, checked against its CRC. */

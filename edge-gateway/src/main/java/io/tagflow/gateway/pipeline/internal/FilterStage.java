@@ -14,7 +14,10 @@ public interface FilterStage {
   /** The stage's name in counters and logs. */
   String name();
 
-  /** Offers one read; returns false to stop it here (later stages do not see it). */
+  /**
+   * Offers one read; returns false to stop it here (later stages do not see it). A stage whose
+   * {@link #onTick} may have work because of the read sets {@link ReadContext#tickNeeded}.
+   */
   default boolean onRead(ReadContext read) {
     return true;
   }
@@ -25,6 +28,19 @@ public interface FilterStage {
 
   /** Stage-wide time-driven work after every tag was ticked. */
   default void afterTick(long nowMicros) {
+  }
+
+  /**
+   * The earliest gateway time at which {@link #onTick} could change anything for the tag if it is
+   * not read again; {@code Long.MAX_VALUE} for never. Unless a read asked for a tick ({@link
+   * ReadContext#tickNeeded}), the pipeline skips a tag's tick until the earliest of its stages'
+   * times, so a stage with time-driven work must answer truthfully; a later deadline may be
+   * answered on an earlier call (the tag is then looked at early and asked again). Calling {@code onTick} earlier must be
+   * harmless (a no-op when nothing is due). The default asks for every tick while the stage
+   * {@link #holds} the tag.
+   */
+  default long nextTickMicros(TagTrack track) {
+    return holds(track) ? Long.MIN_VALUE : Long.MAX_VALUE;
   }
 
   /** True when the stage still holds state for the tag (it must not be forgotten yet). */

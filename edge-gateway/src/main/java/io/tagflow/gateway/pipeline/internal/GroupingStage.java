@@ -122,6 +122,24 @@ public final class GroupingStage implements FilterStage {
     }
   }
 
+  /**
+   * A tag still passing a door holds the movements it arrived with (and its own) on every tick, so it
+   * is looked at on every tick while it passes; a tag that joined a movement is looked at once more
+   * after the movement is decided, to let go of it.
+   */
+  @Override
+  public long nextTickMicros(TagTrack t) {
+    if (t.movement != null) {
+      return Long.MIN_VALUE;
+    }
+    for (int slot = 0; slot < t.doorSlots; slot++) {
+      if (t.doors[slot].active) {
+        return Long.MIN_VALUE;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
   @Override
   public void afterTick(long nowMicros) {
     for (int i = 0; i < open.size(); i++) {

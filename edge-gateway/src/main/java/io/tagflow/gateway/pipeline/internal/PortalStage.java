@@ -54,6 +54,7 @@ public final class PortalStage implements FilterStage {
       ev.active = true;
       ev.originMicros = read.readMicros;
       ev.visitStartMicros = read.nowMicros;
+      read.tickNeeded = true;
     }
     int s = readPoints.side(read.readPoint);
     SideStats side = ev.sides[s];
@@ -99,6 +100,19 @@ public final class PortalStage implements FilterStage {
         sink.accept(judge.dwelling(t, door, ev, nowMicros), nowMicros);
       }
     }
+  }
+
+  /** The dwell limit of an open passage (its end comes with a departure, which is ticked). */
+  @Override
+  public long nextTickMicros(TagTrack t) {
+    long next = Long.MAX_VALUE;
+    for (int slot = 0; slot < t.doorSlots; slot++) {
+      DoorEvidence ev = t.doors[slot];
+      if (ev.active && !ev.stagedReported) {
+        next = Math.min(next, ev.visitStartMicros + dwellMicros);
+      }
+    }
+    return next;
   }
 
   private boolean presentAt(TagTrack t, int door) {

@@ -20,4 +20,10 @@ public final class ReadContext {
   public long nowMicros;
   /** The tag's state; set by the pipeline after admission. */
   public TagTrack track;
+  /**
+   * Set by a stage whose tick work for this tag may have changed because of this read (an arrival,
+   * a passage start, a possible bin change): the tag is then ticked at the next tick. Work that
+   * only a deadline starts is announced through {@link FilterStage#nextTickMicros} instead.
+   */
+  public boolean tickNeeded;
 }

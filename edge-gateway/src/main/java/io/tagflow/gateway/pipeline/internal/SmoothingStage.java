@@ -57,6 +57,7 @@ public final class SmoothingStage implements FilterStage {
       t.present[rp] = true;
       t.presentCount++;
       arrivals++;
+      read.tickNeeded = true;
     }
     counters.out++;
     return true;
@@ -75,6 +76,21 @@ public final class SmoothingStage implements FilterStage {
         java.util.Arrays.fill(t.recentReads, rp * ring, rp * ring + ring, 0L);
       }
     }
+  }
+
+  /** The first time one of the tag's read points may be departed. */
+  @Override
+  public long nextTickMicros(TagTrack t) {
+    if (t.presentCount == 0) {
+      return Long.MAX_VALUE;
+    }
+    long lastHeard = Long.MAX_VALUE;
+    for (int rp = 0; rp < t.readPointSlots; rp++) {
+      if (t.present[rp]) {
+        lastHeard = Math.min(lastHeard, t.lastHeardMicros[rp]);
+      }
+    }
+    return lastHeard + absenceMicros + 1;
   }
 
   @Override

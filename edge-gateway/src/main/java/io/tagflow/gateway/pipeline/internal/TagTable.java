@@ -6,12 +6,12 @@ package io.tagflow.gateway.pipeline.internal;
  *
  * <p>Why not a library map: a {@code HashMap<Epc96, TagTrack>} needs a key object per lookup, i.e.
  * an allocation per read; primitive maps (fastutil, Eclipse Collections) key on one long, and an EPC
- * is 96 bits. This table compares the two primitives in place. The load factor stays at or below
- * one half; the table never grows past {@code maxTags} entries.
+ * is 96 bits. This table compares the two primitives in place, in the track itself: a look-up
+ * touches the slot and the track it needs anyway, not parallel key arrays as well (one cache miss
+ * fewer per read on a large table). The load factor stays at or below one half; the table never
+ * grows past {@code maxTags} entries.
  */
 public final class TagTable {
-  private long[] highs;
-  private int[] lows;
   private TagTrack[] tracks;
   private int size;
   private final int maxTags;
@@ -22,8 +22,6 @@ public final class TagTable {
   }
 
   private void allocate(int capacity) {
-    highs = new long[capacity];
-    lows = new int[capacity];
     tracks = new TagTrack[capacity];
   }
 
@@ -36,12 +34,12 @@ public final class TagTable {
   /** The track of an EPC, or null. Does not allocate. */
   public TagTrack get(long high, int low) {
     int mask = tracks.length - 1;
-    for (int i = hash(high, low) & mask; tracks[i] != null; i = (i + 1) & mask) {
-      if (highs[i] == high && lows[i] == low) {
-        return tracks[i];
+    for (int i = hash(high, low) & mask; ; i = (i + 1) & mask) {
+      TagTrack t = tracks[i];
+      if (t == null || (t.epcHigh == high && t.epcLow == low)) {
+        return t;
       }
     }
-    return null;
   }
 
   /** Inserts a track for a new EPC; returns false when the table holds {@code maxTags} already. */
@@ -63,8 +61,6 @@ public final class TagTable {
     while (tracks[i] != null) {
       i = (i + 1) & mask;
     }
-    highs[i] = track.epcHigh;
-    lows[i] = track.epcLow;
     tracks[i] = track;
   }
 
@@ -74,6 +70,17 @@ public final class TagTable {
     for (TagTrack t : old) {
       if (t != null) {
         insert(t);
+      }
+    }
+  }
+
+  /** Removes {@code track} if the table holds it. */
+  public void remove(TagTrack track) {
+    int mask = tracks.length - 1;
+    for (int i = hash(track.epcHigh, track.epcLow) & mask; tracks[i] != null; i = (i + 1) & mask) {
+      if (tracks[i] == track) {
+        removeAt(i);
+        return;
       }
     }
   }
@@ -102,12 +109,10 @@ public final class TagTable {
     tracks[hole] = null;
     size--;
     for (int i = (hole + 1) & mask; tracks[i] != null; i = (i + 1) & mask) {
-      int home = hash(highs[i], lows[i]) & mask;
+      int home = hash(tracks[i].epcHigh, tracks[i].epcLow) & mask;
       // Move i into the hole unless its home lies cyclically in (hole, i].
       boolean stays = hole <= i ? hole < home && home <= i : hole < home || home <= i;
       if (!stays) {
-        highs[hole] = highs[i];
-        lows[hole] = lows[i];
         tracks[hole] = tracks[i];
         tracks[i] = null;
         hole = i;

@@ -53,6 +53,14 @@ public final class TagTrack {
   // GroupingStage: the movement the tag's last crossing joined, until it is decided.
   OpenMovement movement;
 
+  // PipelineCore and TickSchedule: the tick (number) the tag is queued for, and its place in the
+  // tick schedule (wakeMicros is Long.MAX_VALUE when not scheduled).
+  long dueTick;
+  long wakeMicros = Long.MAX_VALUE;
+  TagTrack wakeNext;
+  TagTrack wakePrev;
+  int wakeSlot;
+
   private EpcIdentity identity;
 
   /**

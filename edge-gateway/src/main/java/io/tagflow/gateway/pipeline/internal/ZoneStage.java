@@ -22,6 +22,9 @@ public final class ZoneStage implements FilterStage {
   private final long holdOffMicros;
   private final double smoothingMicros;
   private final LocationSink sink;
+  /** Scratch results of {@link #strongest}, so it allocates nothing. */
+  private double bestRssi;
+  private double runnerUpRssi;
 
   /** Receives bin changes. */
   @FunctionalInterface
@@ -60,37 +63,21 @@ public final class ZoneStage implements FilterStage {
       t.zoneRssi[s] += (1 - Math.exp(-dt / smoothingMicros)) * (read.rssiDbm - t.zoneRssi[s]);
     }
     t.zoneRssiAt[s] = Math.max(last, read.readMicros);
+    if (t.candidateBin >= 0 || leads(t, strongest(t))) {
+      read.tickNeeded = true; // the next tick starts, keeps or drops a bin change
+    }
     return true;
   }
 
   @Override
   public void onTick(TagTrack t, long nowMicros) {
-    int best = -1;
-    double bestRssi = Double.NEGATIVE_INFINITY;
-    double runnerUp = Double.NEGATIVE_INFINITY;
     for (int s = 0; s < t.zoneSlots; s++) {
-      int z = t.zoneOf[s];
-      if (!present(t, z)) {
-        if (t.zoneRssiAt[s] != 0) {
-          t.zoneRssiAt[s] = 0; // forget the average of a zone the tag left
-        }
-        continue;
-      }
-      double r = t.zoneRssi[s];
-      if (r > bestRssi) {
-        runnerUp = bestRssi;
-        bestRssi = r;
-        best = z;
-      } else if (r > runnerUp) {
-        runnerUp = r;
+      if (t.zoneRssiAt[s] != 0 && !present(t, t.zoneOf[s])) {
+        t.zoneRssiAt[s] = 0; // forget the average of a zone the tag left
       }
     }
-    if (best < 0 || best == t.bin) {
-      t.candidateBin = -1;
-      return;
-    }
-    double current = t.bin >= 0 && present(t, t.bin) ? t.zoneRssi[t.zoneSlot(t.bin)] : Double.NEGATIVE_INFINITY;
-    if (bestRssi - current < marginDb) {
+    int best = strongest(t);
+    if (!leads(t, best)) {
       t.candidateBin = -1;
       return;
     }
@@ -99,7 +86,7 @@ public final class ZoneStage implements FilterStage {
       t.candidateSinceMicros = nowMicros;
     }
     if (nowMicros - t.candidateSinceMicros >= holdOffMicros) {
-      double lead = bestRssi - runnerUp;
+      double lead = bestRssi - runnerUpRssi;
       double confidence = 1 / (1 + Math.pow(10, -lead / 10));
       int from = t.bin;
       t.bin = best;
@@ -107,6 +94,51 @@ public final class ZoneStage implements FilterStage {
       counters.out++;
       sink.changed(t, best, from, confidence, nowMicros);
     }
+  }
+
+  /**
+   * The strongest zone where the tag is present, or -1; leaves its smoothed RSSI and the
+   * runner-up's in {@link #bestRssi} and {@link #runnerUpRssi}.
+   */
+  private int strongest(TagTrack t) {
+    int best = -1;
+    double top = Double.NEGATIVE_INFINITY;
+    double runnerUp = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < t.zoneSlots; s++) {
+      int z = t.zoneOf[s];
+      if (!present(t, z)) {
+        continue;
+      }
+      double r = t.zoneRssi[s];
+      if (r > top) {
+        runnerUp = top;
+        top = r;
+        best = z;
+      } else if (r > runnerUp) {
+        runnerUp = r;
+      }
+    }
+    bestRssi = top;
+    runnerUpRssi = runnerUp;
+    return best;
+  }
+
+  /** True when {@code best} (from {@link #strongest}) is a new bin leading the current one by the margin. */
+  private boolean leads(TagTrack t, int best) {
+    if (best < 0 || best == t.bin) {
+      return false;
+    }
+    double current = t.bin >= 0 && present(t, t.bin) ? t.zoneRssi[t.zoneSlot(t.bin)] : Double.NEGATIVE_INFINITY;
+    return bestRssi - current >= marginDb;
+  }
+
+  /**
+   * The end of a pending candidate's hold-off. Otherwise the bin can only change after new reads or a
+   * departure, and the tag is ticked after either.
+   */
+  @Override
+  public long nextTickMicros(TagTrack t) {
+    return t.candidateBin >= 0 ? t.candidateSinceMicros + holdOffMicros : Long.MAX_VALUE;
   }
 
   private boolean present(TagTrack t, int zone) {
