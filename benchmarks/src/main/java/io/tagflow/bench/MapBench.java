@@ -74,9 +74,9 @@ final class MapBench implements BenchMain.Benchmark {
       for (int i = 0; i < args.length; i += 2) {
         String value = i + 1 < args.length ? args[i + 1] : "";
         switch (args[i]) {
-          case "--seconds" -> seconds = positive("--seconds", value);
-          case "--rate" -> rate = positive("--rate", value);
-          case "--stock" -> stock = positive("--stock", value);
+          case "--seconds" -> seconds = within("--seconds", value, PROGRESS_SECONDS, 3_600);
+          case "--rate" -> rate = within("--rate", value, 1, 1_000);
+          case "--stock" -> stock = within("--stock", value, 1, MapTraffic.PLACES * 3 / 4);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
               + " (use --seconds S, --rate MOVEMENTS_PER_S, --stock TAGS)");
         }
@@ -96,16 +96,17 @@ final class MapBench implements BenchMain.Benchmark {
     }
   }
 
-  private static int positive(String option, String value) {
+  private static int within(String option, String value, int min, int max) {
     try {
       int n = Integer.parseInt(value);
-      if (n > 0) {
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(option + " must be a positive whole number, got '" + value + "'");
+    throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max + ", got '"
+        + value + "'");
   }
 
   private int measure(TestDatabase testDb, TestBroker broker, int seconds, int rate, int stock) throws Exception {

@@ -45,6 +45,7 @@ final class MapTraffic {
   static final int AISLES = 40;
   static final int BINS_PER_AISLE = 50;
   static final int CAPACITY = 4;
+  static final int PLACES = AISLES * BINS_PER_AISLE * CAPACITY;
   static final int DOORS = 12;
   static final int TAGS = 4;
   static final int LOTS = 20;
