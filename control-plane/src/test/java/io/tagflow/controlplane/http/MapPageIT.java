@@ -477,6 +477,19 @@ class MapPageIT {
     browser.screenshot(Path.of("target", "map-scale-screenshot.png"));
   }
 
+  @Test
+  @Order(7)
+  void heldLotRefreshBetweenAnUpdateAndItsFrame_newerOccupancyKept() {
+    // A held-lot refresh repaints every bin. An occupancy queued just before it, in the same frame,
+    // must not be replaced by the bin's older painted one (it was, until the map benchmark caught it).
+    long before = ((Number) page.executeScript("""
+        const f = window.tagflowMap.floor; const o = f.occupancy('E-07');
+        f.updateBin({ ...o, count: o.count + 1 });
+        f.setHeldLots([...f.held]);
+        return o.count;""")).longValue();
+    waitFor().until(d -> String.valueOf(before + 1).equals(bin("E-07").getDomAttribute("data-count")));
+  }
+
   // --- helpers
 
   private static WebDriverWait waitFor() {
