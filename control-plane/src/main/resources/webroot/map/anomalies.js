@@ -1,6 +1,7 @@
 // The anomaly panel: rows keyed by anomaly id, newest first. Acknowledging is one click; the
 // supervisor's name is asked for once (the field above the list) and remembered in localStorage.
 import { formatTime, postJson, seg } from './api.js';
+import { schedule } from './frame.js';
 
 const KEEP = 200;
 const NAME_KEY = 'tagflow.supervisor';
@@ -21,6 +22,8 @@ export class AnomalyPanel {
     this.message = message;
     this.openCount = openCount;
     this.rows = new Map(); // id -> { li, a }
+    this.pending = new Map(); // id -> newest live version not yet shown
+    this.flushJob = () => this.flush();
     try {
       nameInput.value = localStorage.getItem(NAME_KEY) || '';
     } catch (e) {
@@ -43,6 +46,19 @@ export class AnomalyPanel {
       // not remembered; still used for this click
     }
     return name;
+  }
+
+  /** Queues a live anomaly (new or changed); queued ones are shown together on the render clock. */
+  queue(a) {
+    this.pending.set(a.id, a);
+    schedule(this.flushJob);
+  }
+
+  flush() {
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    batch.forEach((a) => this.upsert(a, false));
+    this.count();
   }
 
   /** Replaces the list (initial load or after a reconnect). */

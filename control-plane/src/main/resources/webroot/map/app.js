@@ -160,16 +160,7 @@ async function main() {
   });
   const stats = $('stats');
   floor.onFlushed = () => {
-    let count = 0;
-    let cap = 0;
-    let over = 0;
-    for (const n of floor.bins.values()) {
-      if (n.occ) {
-        count += n.occ.count;
-        cap += n.occ.capacity;
-        over += n.occ.overCapacity ? 1 : 0;
-      }
-    }
+    const { count, capacity: cap, over } = floor.totals;
     stats.textContent = `${floor.bins.size} bins · ${count} of ${cap} places used (${cap ? Math.round((100 * count) / cap) : 0}%)`
       + (over ? ` · ${over} over capacity` : '');
   };
@@ -205,7 +196,7 @@ async function main() {
         ticker.add(msg.data);
         break;
       case 'anomaly':
-        anomalies.upsert(msg.data);
+        anomalies.queue(msg.data);
         if (msg.data.type === 'unexpected_exit') {
           refreshHeld();
         }

@@ -1,6 +1,7 @@
 // The floor map: one SVG, one keyed <g> per bin and per door, created once from the layout. Live
-// changes are queued by id and applied once per animation frame, so a burst of messages (50
-// movements/s over 2,000 bins) touches only the nodes that changed, at most once per frame.
+// changes are queued by id and applied on the page's render clock (frame.js), so a burst of messages
+// (50 movements/s over 2,000 bins) touches only the nodes that changed, at most once per tick.
+import { schedule } from './frame.js';
 import { fillColour, inkOn } from './scale.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -93,7 +94,9 @@ export class FloorMap {
     this.pendingDoors = new Map();
     this.held = new Set(); // locked / quarantined / recalled lot ids
     this.searchLot = null;
-    this.frame = 0;
+    this.flushJob = () => this.flush();
+    /** Sums over every bin's last occupancy, kept up to date as bins are painted (no loop over all bins). */
+    this.totals = { count: 0, capacity: 0, over: 0 };
     this.build(placeLayout(layout));
   }
 
@@ -113,17 +116,20 @@ export class FloorMap {
     const showLabels = geo.bins.length <= LABEL_LIMIT;
     const binLayer = el('g', { class: 'bins' }, svg);
     for (const b of geo.bins) {
+      // Bins are drawn at absolute coordinates, not in a translated <g>: a transform per bin is a paint
+      // property node per bin, and 2,000 of them make every frame's pre-paint and layerisation walk
+      // 2,000 paint chunks even when one bin changed.
       const g = el('g', {
         class: 'bin', 'data-testid': `bin-${b.id}`, 'data-bin': b.id, tabindex: 0, role: 'button',
-        transform: `translate(${b.x} ${b.y})`, 'data-count': 0, 'data-fill': 0, 'data-capacity': b.capacity,
+        'data-count': 0, 'data-fill': 0, 'data-capacity': b.capacity,
       }, binLayer);
-      const rect = el('rect', { class: 'bin-box', width: geo.w, height: geo.h, rx: geo.w * 0.06, fill: fillColour(0) }, g);
+      const rect = el('rect', { class: 'bin-box', x: b.x, y: b.y, width: geo.w, height: geo.h, rx: geo.w * 0.06, fill: fillColour(0) }, g);
       const node = { g, rect, hatch: null, spec: b, occ: null, icons: null, label: null };
       if (showLabels) {
         const fs = Math.min(geo.w / 4.2, geo.h / 2.8);
-        node.label = el('text', { class: 'bin-label', x: geo.w / 2, y: geo.h * 0.42, 'font-size': fs, 'text-anchor': 'middle' }, g);
+        node.label = el('text', { class: 'bin-label', x: b.x + geo.w / 2, y: b.y + geo.h * 0.42, 'font-size': fs, 'text-anchor': 'middle' }, g);
         node.label.textContent = b.id;
-        node.sub = el('text', { class: 'bin-sub', x: geo.w / 2, y: geo.h * 0.8, 'font-size': fs * 0.85, 'text-anchor': 'middle' }, g);
+        node.sub = el('text', { class: 'bin-sub', x: b.x + geo.w / 2, y: b.y + geo.h * 0.8, 'font-size': fs * 0.85, 'text-anchor': 'middle' }, g);
       }
       this.bins.set(b.id, node);
       this.paintBin(node, { bin: b.id, capacity: b.capacity, count: 0, lots: {}, unregistered: 0, fillPercent: 0, overCapacity: false });
@@ -151,7 +157,11 @@ export class FloorMap {
       const flash = el('g', { class: 'flash', 'data-testid': `door-${d.id}-flash`, transform: `translate(${geo.doorW / 2} ${fy})`, opacity: 0 }, g);
       const arrow = el('path', { class: 'flash-arrow' }, flash);
       const text = el('text', { class: 'flash-text', x: geo.doorH * 0.5, y: 0, 'font-size': geo.doorH * 0.62, 'dominant-baseline': 'middle' }, flash);
-      this.doors.set(d.id, { g, box, flash, arrow, text, inward, total: 0, fade: 0 });
+      const fadeJob = () => {
+        flash.setAttribute('opacity', 0.45);
+        g.classList.remove('active');
+      };
+      this.doors.set(d.id, { g, box, flash, arrow, text, inward, total: 0, fade: 0, fadeJob });
     }
 
     svg.addEventListener('pointerover', (e) => this.hover(e));
@@ -235,7 +245,9 @@ export class FloorMap {
 
   repaintAll() {
     for (const n of this.bins.values()) {
-      if (n.occ) {
+      // A bin with a newer occupancy already queued keeps it: queuing its last painted one over it
+      // would lose that update until the bin changes again.
+      if (n.occ && !this.pendingBins.has(n.spec.id)) {
         this.pendingBins.set(n.spec.id, n.occ);
       }
     }
@@ -243,13 +255,10 @@ export class FloorMap {
   }
 
   schedule() {
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => this.flush());
-    }
+    schedule(this.flushJob);
   }
 
   flush() {
-    this.frame = 0;
     const bins = this.pendingBins;
     this.pendingBins = new Map();
     for (const o of bins.values()) {
@@ -269,11 +278,27 @@ export class FloorMap {
   }
 
   paintBin(n, o) {
+    const totals = this.totals;
+    if (n.occ) {
+      totals.count -= n.occ.count;
+      totals.capacity -= n.occ.capacity;
+      totals.over -= n.occ.overCapacity ? 1 : 0;
+    }
+    totals.count += o.count;
+    totals.capacity += o.capacity;
+    totals.over += o.overCapacity ? 1 : 0;
     n.occ = o;
     const t = o.capacity > 0 ? o.count / o.capacity : 0;
     const lots = Object.keys(o.lots || {});
     const held = lots.filter((l) => this.held.has(l));
     const hit = this.searchLot != null && (o.lots || {})[this.searchLot] > 0;
+    // Nothing the bin shows has changed (a repaint after a held-lot refresh, a snapshot after a
+    // reconnect): leave its nodes alone, so that the browser has nothing to restyle or repaint.
+    const shown = `${o.count}/${o.capacity}/${o.fillPercent}/${o.overCapacity}/${held.join(' ')}/${hit}`;
+    if (n.shown === shown) {
+      return;
+    }
+    n.shown = shown;
     const g = n.g;
     // Empty is its own category (light grey, in the legend) so that empty bins recede and the scale's
     // pale end still means "a little stock".
@@ -296,7 +321,7 @@ export class FloorMap {
     }
     if (held.length && !n.hatch) {
       // Made on first need, like the icons: most bins never hold a held lot.
-      n.hatch = el('rect', { class: 'bin-hatch', width: this.geo.w, height: this.geo.h, fill: 'url(#hatch)' });
+      n.hatch = el('rect', { class: 'bin-hatch', x: n.spec.x, y: n.spec.y, width: this.geo.w, height: this.geo.h, fill: 'url(#hatch)' });
       n.rect.after(n.hatch);
     }
     if (o.overCapacity || held.length) {
@@ -311,13 +336,19 @@ export class FloorMap {
   icons(n, over, held) {
     const s = Math.min(this.geo.w, this.geo.h) * 0.36;
     if (!n.icons) {
-      const over = el('g', { class: 'icon-over', transform: `translate(${this.geo.w - s * 0.55} ${-s * 0.45})` }, n.g);
-      el('path', { d: `M0 ${-s / 2} L${s / 2} ${s / 2} L${-s / 2} ${s / 2} Z`, class: 'icon-over-bg' }, over);
-      const bang = el('text', { y: s * 0.4, 'font-size': s * 0.75, 'text-anchor': 'middle', class: 'icon-over-ink' }, over);
+      // Absolute coordinates, like the bin itself (no transform per icon).
+      const { x, y } = n.spec;
+      const ox = x + this.geo.w - s * 0.55;
+      const oy = y - s * 0.45;
+      const over = el('g', { class: 'icon-over' }, n.g);
+      el('path', { d: `M${ox} ${oy - s / 2} L${ox + s / 2} ${oy + s / 2} L${ox - s / 2} ${oy + s / 2} Z`, class: 'icon-over-bg' }, over);
+      const bang = el('text', { x: ox, y: oy + s * 0.4, 'font-size': s * 0.75, 'text-anchor': 'middle', class: 'icon-over-ink' }, over);
       bang.textContent = '!';
-      const lock = el('g', { class: 'icon-lock', transform: `translate(${-s * 0.1} ${-s * 0.45})` }, n.g);
-      el('rect', { x: -s * 0.02, y: 0, width: s * 0.8, height: s * 0.6, rx: s * 0.08, class: 'icon-lock-body' }, lock);
-      el('path', { d: `M${s * 0.14} 0 V${-s * 0.18} A${s * 0.24} ${s * 0.24} 0 0 1 ${s * 0.62} ${-s * 0.18} V0`, class: 'icon-lock-shackle' }, lock);
+      const lx = x - s * 0.1;
+      const ly = y - s * 0.45;
+      const lock = el('g', { class: 'icon-lock' }, n.g);
+      el('rect', { x: lx - s * 0.02, y: ly, width: s * 0.8, height: s * 0.6, rx: s * 0.08, class: 'icon-lock-body' }, lock);
+      el('path', { d: `M${lx + s * 0.14} ${ly} V${ly - s * 0.18} A${s * 0.24} ${s * 0.24} 0 0 1 ${lx + s * 0.62} ${ly - s * 0.18} V${ly}`, class: 'icon-lock-shackle' }, lock);
       n.icons = { over, lock };
     }
     n.icons.over.setAttribute('visibility', over ? 'visible' : 'hidden');
@@ -348,9 +379,6 @@ export class FloorMap {
     d.flash.setAttribute('opacity', 1);
     d.g.classList.add('active');
     clearTimeout(d.fade);
-    d.fade = setTimeout(() => {
-      d.flash.setAttribute('opacity', 0.45);
-      d.g.classList.remove('active');
-    }, FLASH_MS);
+    d.fade = setTimeout(() => schedule(d.fadeJob), FLASH_MS);
   }
 }

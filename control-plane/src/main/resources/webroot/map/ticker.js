@@ -1,5 +1,6 @@
-// The movement ticker: newest first, at most KEEP rows; rows of one frame are inserted together.
+// The movement ticker: newest first, at most KEEP rows; rows of one render tick are inserted together.
 import { formatTime } from './api.js';
+import { schedule } from './frame.js';
 
 const KEEP = 40;
 
@@ -8,7 +9,7 @@ export class Ticker {
   constructor(list) {
     this.list = list;
     this.pending = [];
-    this.frame = 0;
+    this.flushJob = () => this.flush();
   }
 
   add(m) {
@@ -16,13 +17,10 @@ export class Ticker {
     if (this.pending.length > KEEP) {
       this.pending.splice(0, this.pending.length - KEEP);
     }
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => this.flush());
-    }
+    schedule(this.flushJob);
   }
 
   flush() {
-    this.frame = 0;
     const frag = document.createDocumentFragment();
     for (let i = this.pending.length - 1; i >= 0; i--) {
       frag.appendChild(this.row(this.pending[i]));

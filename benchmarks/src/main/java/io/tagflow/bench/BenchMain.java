@@ -32,6 +32,7 @@ public final class BenchMain implements Callable<Integer> {
       new Registration("decode", new DecodeBench()),
       new Registration("epc", new EpcBench.Launcher()),
       new Registration("ingest", new IngestBench()),
+      new Registration("map", new MapBench()),
       new Registration("outbox", new OutboxBench.Launcher()),
       new Registration("pipeline", new PipelineBench()),
       new Registration("query", new QueryBench()),

@@ -264,7 +264,7 @@ final class IngestBench implements BenchMain.Benchmark {
     return payloads.size() / seconds;
   }
 
-  private static void publish(MqttAsyncClient publisher, String topic, byte[] payload) throws Exception {
+  static void publish(MqttAsyncClient publisher, String topic, byte[] payload) throws Exception {
     MqttMessage m = new MqttMessage(payload);
     m.setQos(1);
     while (true) {

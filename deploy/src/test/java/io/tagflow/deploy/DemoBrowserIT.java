@@ -1,8 +1,10 @@
 package io.tagflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tagflow.controlplane.model.DoorSpec;
+import io.tagflow.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +37,8 @@ class DemoBrowserIT {
 
   @Test
   void demo_inBrowser_stockMovementAndLockedLotExitShown_exitAcknowledged() throws Exception {
-    try (HeadlessChromium browser = HeadlessChromium.start(1600, 1100); // first: skips without Chromium
+    assumeTrue(HeadlessChromium.unavailable().isEmpty(), () -> "browser IT skipped: " + HeadlessChromium.unavailable().get());
+    try (HeadlessChromium browser = HeadlessChromium.start(1600, 1100);
         Demo demo = startDemo()) {
       ChromeDriver page = browser.driver();
       String site = demo.site().id();

@@ -1,0 +1,43 @@
+// One render clock for the whole page. Live changes are queued by the floor map, the ticker and the
+// anomaly panel, and applied together in one animation frame, at most once per MIN_INTERVAL_MS.
+//
+// Why a clock and not simply "once per frame": every frame that changes the DOM costs the browser a
+// style, layout, pre-paint and paint pass over the page, and with 2,000 bins in one SVG that pass
+// costs far more than the page's own script (docs/performance.md, "map"). At 50 movements/s with
+// their occupancy deltas there is a change in almost every frame, so "once per frame" meant that pass
+// 60 times a second. Applying the queue at most 8 times a second bounds it, while an update is still
+// on screen within about a frame and an eighth of a second of its arrival.
+
+export const MIN_INTERVAL_MS = 125;
+
+const queued = new Set();
+let frame = 0;
+let timer = 0;
+let last = -Infinity;
+
+function run(now) {
+  frame = 0;
+  last = now;
+  const jobs = [...queued];
+  queued.clear();
+  for (const job of jobs) {
+    job();
+  }
+}
+
+/** Runs job (a function; queuing the same one twice runs it once) in the next frame the clock allows. */
+export function schedule(job) {
+  queued.add(job);
+  if (frame || timer) {
+    return;
+  }
+  const wait = last + MIN_INTERVAL_MS - performance.now();
+  if (wait <= 0) {
+    frame = requestAnimationFrame(run);
+  } else {
+    timer = setTimeout(() => {
+      timer = 0;
+      frame = requestAnimationFrame(run);
+    }, wait);
+  }
+}
