@@ -25,12 +25,16 @@ import java.util.Arrays;
  * TagReportData (Custom 1023, AccessCommand op-spec results, RFSurveyReportData,
  * ReaderEventNotificationData). Parameters may come in any order.
  *
+ * <p>Fast path: a TagReportData with the same wire layout as the last all-TV one this batch saw
+ * (the common case: a reader repeats one layout for every tag) is read at fixed offsets by the
+ * batch's {@code TagLayout}, with exactly the result of the walk below; see that class.
+ *
  * <p>Failure contract: malformed input throws {@link LlrpDecodeException} with a reason and the
  * byte offset from the start of the message, and leaves {@code out} empty. Every length is checked
  * against its parent before it is used, so no input can read outside the message, loop, or grow
  * the batch beyond what the message's bytes can describe. An unknown TV type is fatal, because TV
  * parameters carry no length. Nothing is thrown for valid input. The decoder is stateless and
- * thread-safe; the batch is not, and a buffer must not be decoded by two threads at once (the
+ * thread-safe (the learned layout lives in the batch); the batch is not, and a buffer must not be decoded by two threads at once (the
  * decoder reads through the buffer's shared internal NIO view). The buffer's indexes and contents
  * are left unchanged.
  */
