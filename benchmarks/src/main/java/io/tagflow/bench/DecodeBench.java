@@ -1,8 +1,5 @@
 package io.tagflow.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -16,22 +13,28 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./tagflow bench decode}: runs {@link RoAccessReportDecodeBenchmark} (tagflow and the LLRP
- * Toolkit side by side, in one JMH run with one fork and the gc profiler), then prints both
- * throughputs in tags per second (medians over the measurement iterations), their ratio and the
- * bytes tagflow allocates per tag, ending with
+ * Toolkit side by side, in one JMH run with one fork, one thread, the gc profiler and the
+ * {@link ThreadCpuProfiler}), then prints the throughputs in tags per second (medians over the
+ * measurement iterations), their ratio and the bytes tagflow allocates per tag, ending with
  * {@code RESULT tagflow_tags_per_s=... ltk_tags_per_s=... ratio=... alloc_bytes_per_tag=...}
- * followed by {@code tagflow_tags_per_cpu_s=... ltk_tags_per_cpu_s=... cpu_ratio=...}: the same
- * two operations timed by thread CPU time instead of wall-clock time (see
- * {@link #tagsPerCpuSecond}), which stays meaningful on a machine shared with other work.
+ * followed by the same figures per second of the benchmark thread's CPU time
+ * ({@code tagflow_tags_per_cpu_s=... ltk_tags_per_cpu_s=... cpu_ratio=...}), which stay
+ * meaningful on a machine shared with other work, and by the decode-only figures
+ * ({@code decode_only_tags_per_s=... decode_only_tags_per_cpu_s=...}). {@code tagflow_*} is decode
+ * plus reading every field of every tag, as the LTK side does.
  *
  * <p>Build and run: {@code ./mvnw -B -o -q -DskipTests package -pl benchmarks -am}, then
- * {@code java -jar benchmarks/target/tagflow-benchmarks-*-all.jar decode}. It takes about two
+ * {@code java -jar benchmarks/target/tagflow-benchmarks-*-all.jar decode}. It takes about three
  * minutes; {@code decode --quick} is a shorter smoke run whose figures are not to be quoted.
  */
 final class DecodeBench implements BenchMain.Benchmark {
   @Override
   public String description() {
-    return "RO_ACCESS_REPORT decode, 100 tags: tagflow vs LLRP Toolkit (JMH, gc profiler)";
+    return "RO_ACCESS_REPORT decode, 100 tags: tagflow vs LLRP Toolkit (JMH, gc and CPU-time profilers)";
+  }
+
+  /** Medians of one benchmark method, per operation and per tag. */
+  private record Figures(double tagsPerSecond, double tagsPerCpuSecond, double allocBytesPerTag) {
   }
 
   @Override
@@ -41,12 +44,14 @@ final class DecodeBench implements BenchMain.Benchmark {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("^" + benchmark.replace(".", "\\.") + "\\.")
         .forks(1)
+        .threads(1)
         .jvmArgsAppend("-Xms1g", "-Xmx1g")
         .warmupIterations(quick ? 1 : 5)
         .warmupTime(TimeValue.seconds(quick ? 1 : 4))
         .measurementIterations(quick ? 2 : 8)
         .measurementTime(TimeValue.seconds(quick ? 1 : 4))
         .addProfiler(GCProfiler.class)
+        .addProfiler(ThreadCpuProfiler.class)
         .shouldFailOnError(true);
     Collection<RunResult> results;
     try {
@@ -57,90 +62,67 @@ final class DecodeBench implements BenchMain.Benchmark {
       return 1;
     }
 
-    double tagflow = 0;
-    double ltk = 0;
-    double tagflowAlloc = Double.NaN;
-    double ltkAlloc = Double.NaN;
+    Figures tagflow = null;
+    Figures decodeOnly = null;
+    Figures ltk = null;
     for (RunResult result : results) {
       String method = result.getParams().getBenchmark();
-      double opsPerSecond = result.getPrimaryResult().getStatistics().getPercentile(50);
-      double allocPerOp = allocationPerOp(result);
+      Figures figures = figures(result);
       if (method.endsWith(".tagflow")) {
-        tagflow = opsPerSecond * RoAccessReportDecodeBenchmark.TAGS;
-        tagflowAlloc = allocPerOp / RoAccessReportDecodeBenchmark.TAGS;
+        tagflow = figures;
+      } else if (method.endsWith(".tagflowDecodeOnly")) {
+        decodeOnly = figures;
       } else if (method.endsWith(".ltk")) {
-        ltk = opsPerSecond * RoAccessReportDecodeBenchmark.TAGS;
-        ltkAlloc = allocPerOp / RoAccessReportDecodeBenchmark.TAGS;
+        ltk = figures;
       }
     }
-    double ratio = tagflow / ltk;
-    System.out.println("Cross-check in this JVM by thread CPU time...");
-    RoAccessReportDecodeBenchmark state = new RoAccessReportDecodeBenchmark();
-    state.setUp();
-    double tagflowCpu;
-    double ltkCpu;
-    try {
-      tagflowCpu = tagsPerCpuSecond(state::tagflow, quick ? 20_000 : 200_000, 5_000);
-      ltkCpu = tagsPerCpuSecond(state::ltk, quick ? 5 : 30, quick ? 1 : 4);
-    } finally {
-      state.tearDown();
+    if (tagflow == null || decodeOnly == null || ltk == null) {
+      System.err.println("decode benchmark: a benchmark method gave no result");
+      return 1;
     }
+    double ratio = tagflow.tagsPerSecond() / ltk.tagsPerSecond();
+    double cpuRatio = tagflow.tagsPerCpuSecond() / ltk.tagsPerCpuSecond();
     System.out.println();
-    System.out.printf(Locale.ROOT, "tagflow decoder : %,15.0f tags/s  %8.3f bytes allocated per tag%n", tagflow, tagflowAlloc);
-    System.out.printf(Locale.ROOT, "LLRP Toolkit    : %,15.0f tags/s  %8.0f bytes allocated per tag%n", ltk, ltkAlloc);
-    System.out.printf(Locale.ROOT, "ratio           : %,15.0f x%n", ratio);
-    System.out.println("By thread CPU time (median; time the core spent on other processes left out):");
-    System.out.printf(Locale.ROOT, "tagflow decoder : %,15.0f tags per CPU-second%n", tagflowCpu);
-    System.out.printf(Locale.ROOT, "LLRP Toolkit    : %,15.0f tags per CPU-second%n", ltkCpu);
-    System.out.printf(Locale.ROOT, "ratio           : %,15.0f x%n", tagflowCpu / ltkCpu);
+    System.out.println("Wall clock (median of the iterations):");
+    print("tagflow decode+read", tagflow.tagsPerSecond(), "tags/s", tagflow.allocBytesPerTag());
+    print("tagflow decode only", decodeOnly.tagsPerSecond(), "tags/s", decodeOnly.allocBytesPerTag());
+    print("LLRP Toolkit", ltk.tagsPerSecond(), "tags/s", ltk.allocBytesPerTag());
+    System.out.printf(Locale.ROOT, "%-20s: %,15.0f x%n", "ratio", ratio);
+    System.out.println("Per second of the benchmark thread's CPU time (time other processes took is left out):");
+    print("tagflow decode+read", tagflow.tagsPerCpuSecond(), "tags/CPU-s", Double.NaN);
+    print("tagflow decode only", decodeOnly.tagsPerCpuSecond(), "tags/CPU-s", Double.NaN);
+    print("LLRP Toolkit", ltk.tagsPerCpuSecond(), "tags/CPU-s", Double.NaN);
+    System.out.printf(Locale.ROOT, "%-20s: %,15.0f x%n", "ratio", cpuRatio);
     System.out.printf(Locale.ROOT, "RESULT tagflow_tags_per_s=%.0f ltk_tags_per_s=%.0f ratio=%.1f alloc_bytes_per_tag=%.4f"
-        + " tagflow_tags_per_cpu_s=%.0f ltk_tags_per_cpu_s=%.0f cpu_ratio=%.1f%n",
-        tagflow, ltk, ratio, tagflowAlloc, tagflowCpu, ltkCpu, tagflowCpu / ltkCpu);
+        + " tagflow_tags_per_cpu_s=%.0f ltk_tags_per_cpu_s=%.0f cpu_ratio=%.1f"
+        + " decode_only_tags_per_s=%.0f decode_only_tags_per_cpu_s=%.0f%n",
+        tagflow.tagsPerSecond(), ltk.tagsPerSecond(), ratio, tagflow.allocBytesPerTag(),
+        tagflow.tagsPerCpuSecond(), ltk.tagsPerCpuSecond(), cpuRatio,
+        decodeOnly.tagsPerSecond(), decodeOnly.tagsPerCpuSecond());
     return 0;
   }
 
-  /** One benchmark operation (one report of {@value RoAccessReportDecodeBenchmark#TAGS} tags). */
-  private interface Operation {
-    long run() throws Exception;
+  private static void print(String name, double tags, String unit, double allocBytesPerTag) {
+    String alloc = Double.isNaN(allocBytesPerTag) ? ""
+        : String.format(Locale.ROOT, "  %10.4f bytes allocated per tag", allocBytesPerTag);
+    System.out.printf(Locale.ROOT, "%-20s: %,15.0f %-10s%s%n", name, tags, unit, alloc);
   }
 
-  /**
-   * A cross-check for shared machines: JMH measures wall-clock throughput, which drops when other
-   * processes take the core, and it runs the two decoders one after the other, so their ratio moves
-   * with the machine's load. This runs an operation in this JVM and divides the tags by the
-   * thread's CPU time instead, taking the median of 21 rounds after a warmup. (For LTK it leaves
-   * out the garbage collector's threads, which flatters LTK.)
-   */
-  private static double tagsPerCpuSecond(Operation operation, int warmup, int perRound) throws Exception {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long sink = 0;
-    for (int k = 0; k < warmup; k++) {
-      sink += operation.run();
-    }
-    double[] rounds = new double[21];
-    for (int r = 0; r < rounds.length; r++) {
-      long cpu = threads.getCurrentThreadCpuTime();
-      for (int k = 0; k < perRound; k++) {
-        sink += operation.run();
-      }
-      cpu = threads.getCurrentThreadCpuTime() - cpu;
-      rounds[r] = perRound * (double) RoAccessReportDecodeBenchmark.TAGS / (Math.max(cpu, 1) / 1e9);
-    }
-    if (sink == 42) {
-      System.out.print(""); // keeps the results alive
-    }
-    Arrays.sort(rounds);
-    return rounds[rounds.length / 2];
+  private static Figures figures(RunResult result) {
+    double tags = RoAccessReportDecodeBenchmark.TAGS;
+    return new Figures(
+        result.getPrimaryResult().getStatistics().getPercentile(50) * tags,
+        secondary(result, ThreadCpuProfiler.OPS_PER_CPU_S).getStatistics().getPercentile(50) * tags,
+        secondary(result, "gc.alloc.rate.norm").getScore() / tags);
   }
 
-  /** The gc profiler's normalised allocation rate, bytes per operation. */
-  private static double allocationPerOp(RunResult result) {
+  /** The secondary result whose name ends with {@code suffix} (the gc profiler prefixes its names). */
+  private static Result<?> secondary(RunResult result, String suffix) {
     for (var entry : result.getSecondaryResults().entrySet()) {
-      if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
-        Result<?> value = entry.getValue();
-        return value.getScore();
+      if (entry.getKey().endsWith(suffix)) {
+        return entry.getValue();
       }
     }
-    return Double.NaN;
+    throw new IllegalStateException("JMH gave no " + suffix + " result for " + result.getParams().getBenchmark());
   }
 }

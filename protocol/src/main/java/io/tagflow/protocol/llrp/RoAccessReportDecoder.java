@@ -25,12 +25,16 @@ import java.util.Arrays;
  * TagReportData (Custom 1023, AccessCommand op-spec results, RFSurveyReportData,
  * ReaderEventNotificationData). Parameters may come in any order.
  *
+ * <p>Fast path: a TagReportData with the same wire layout as the last all-TV one this batch saw
+ * (the common case: a reader repeats one layout for every tag) is read at fixed offsets by the
+ * batch's {@code TagLayout}, with exactly the result of the walk below; see that class.
+ *
  * <p>Failure contract: malformed input throws {@link LlrpDecodeException} with a reason and the
  * byte offset from the start of the message, and leaves {@code out} empty. Every length is checked
  * against its parent before it is used, so no input can read outside the message, loop, or grow
  * the batch beyond what the message's bytes can describe. An unknown TV type is fatal, because TV
  * parameters carry no length. Nothing is thrown for valid input. The decoder is stateless and
- * thread-safe; the batch is not, and a buffer must not be decoded by two threads at once (the
+ * thread-safe (the learned layout lives in the batch); the batch is not, and a buffer must not be decoded by two threads at once (the
  * decoder reads through the buffer's shared internal NIO view). The buffer's indexes and contents
  * are left unchanged.
  */
@@ -44,6 +48,17 @@ public final class RoAccessReportDecoder {
     for (TagField field : TagField.values()) {
       FIELD_BY_TV_TYPE[field.tvType()] = (byte) field.ordinal();
     }
+  }
+
+  private final boolean fastPath;
+
+  public RoAccessReportDecoder() {
+    this(true);
+  }
+
+  /** With {@code fastPath} false, every tag is walked parameter by parameter: for the tests that compare the two. */
+  RoAccessReportDecoder(boolean fastPath) {
+    this.fastPath = fastPath;
   }
 
   /**
@@ -93,7 +108,8 @@ public final class RoAccessReportDecoder {
     return view.order() == ByteOrder.BIG_ENDIAN ? view : view.duplicate().order(ByteOrder.BIG_ENDIAN);
   }
 
-  private static void decodeMessage(ByteBuffer in, TagReportBatch out) {
+  private void decodeMessage(ByteBuffer in, TagReportBatch out) {
+    TagLayout layout = fastPath ? out.layout() : null;
     int start = in.position();
     int length = in.remaining();
     int first = in.getShort(start) & 0xFFFF;
@@ -112,6 +128,11 @@ public final class RoAccessReportDecoder {
     int end = start + length;
     int p = start + LlrpFrame.HEADER_LENGTH;
     while (p < end) {
+      if (layout != null && layout.matches(in, p, end)) {
+        layout.decode(in, p, out);
+        p += layout.length();
+        continue;
+      }
       int head = in.get(p) & 0xFF;
       if (head >= 0x80) {
         throw new LlrpDecodeException("TV parameter type " + (head & 0x7F)
@@ -120,6 +141,9 @@ public final class RoAccessReportDecoder {
       int paramEnd = tlvEnd(in, start, p, end, "RO_ACCESS_REPORT");
       if ((in.getShort(p) & 0x3FF) == TLV_TAG_REPORT_DATA) {
         decodeTagReportData(in, start, p, paramEnd, out);
+        if (layout != null) {
+          layout.learn(in, p, paramEnd);
+        }
       }
       p = paramEnd;
     }
@@ -145,7 +169,8 @@ public final class RoAccessReportDecoder {
 
   private static void decodeTagReportData(ByteBuffer in, int start, int tagStart, int tagEnd, TagReportBatch out) {
     int i = out.beginTag();
-    long[][] values = out.valueArrays();
+    long[] values = out.valueRows();
+    int row = i * TagField.COUNT;
     int mask = 0;
     boolean haveEpc = false;
     int p = tagStart + TLV_HEADER_LENGTH;
@@ -165,7 +190,7 @@ public final class RoAccessReportDecoder {
         }
         int field = FIELD_BY_TV_TYPE[tvType];
         if (field >= 0) {
-          values[field][i] = switch (valueLength) {
+          values[row + field] = switch (valueLength) {
             case 1 -> in.get(value); // PeakRSSI, the only 1-byte field, is signed
             case 2 -> in.getShort(value) & 0xFFFF;
             case 4 -> in.getInt(value) & 0xFFFF_FFFFL;

@@ -100,7 +100,7 @@ public final class RoAccessReportEncoder {
     batch.writeEpc(i, out);
     for (int m = batch.presenceMask(i) & content.mask(); m != 0; m &= m - 1) {
       int f = Integer.numberOfTrailingZeros(m);
-      long value = batch.valuesOf(f)[i];
+      long value = batch.rawValue(i, f);
       out.writeByte(FIELD_TV_HEAD[f]);
       switch (FIELD_WIRE_LENGTH[f]) {
         case 2 -> out.writeByte((int) value);

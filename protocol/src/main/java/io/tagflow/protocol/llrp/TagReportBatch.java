@@ -1,10 +1,7 @@
 package io.tagflow.protocol.llrp;
 
 import io.netty.buffer.ByteBuf;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +12,8 @@ import java.util.Arrays;
  * <p>Each tag has an EPC of any bit length (LLRP EPCData or EPC-96), stored in one shared byte
  * array exactly as it came off the wire (big-endian, padding bits of the last byte included), and
  * any subset of the optional {@link TagField}s, recorded in a per-tag presence mask. Values are
- * stored as {@code long}: unsigned fields zero-extended, PeakRSSI sign-extended, 64-bit timestamps
- * as their raw bits.
+ * stored as {@code long}, one row of {@link TagField#COUNT} per tag: unsigned fields
+ * zero-extended, PeakRSSI sign-extended, 64-bit timestamps as their raw bits.
  *
  * <p>Not thread-safe: one batch belongs to one connection's decoder or one simulator at a time.
  * Tag indexes are {@code 0 <= i < size()}; an index outside that range is a programming error and
@@ -26,19 +23,15 @@ public final class TagReportBatch {
   /** Tags a new batch has room for before it grows. */
   public static final int DEFAULT_INITIAL_TAGS = 64;
 
-  private static final VarHandle LONG_BE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle INT_BE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final int ROW = TagField.COUNT;
 
   private int size;
-  private int[] epcOffset;
-  private int[] epcBits;
   private int[] present;
-  private byte[] epcBytes;
-  private int epcUsed;
-  private final long[][] values = new long[TagField.COUNT][];
+  /** Field values, row-major: tag {@code i}'s value of field {@code f} is at {@code i * ROW + f}. */
+  private long[] values;
+  private final EpcStore epcs;
+  /** The decoder's learned tag layout; kept here so the decoder itself stays stateless. */
+  private final TagLayout layout = new TagLayout();
 
   public TagReportBatch() {
     this(DEFAULT_INITIAL_TAGS);
@@ -49,13 +42,9 @@ public final class TagReportBatch {
     if (initialTags < 1) {
       throw new IllegalArgumentException("initialTags must be positive");
     }
-    epcOffset = new int[initialTags];
-    epcBits = new int[initialTags];
     present = new int[initialTags];
-    epcBytes = new byte[initialTags * 12];
-    for (int f = 0; f < values.length; f++) {
-      values[f] = new long[initialTags];
-    }
+    values = new long[initialTags * ROW];
+    epcs = new EpcStore(initialTags);
   }
 
   /** Number of tags in the batch. */
@@ -70,7 +59,7 @@ public final class TagReportBatch {
   /** Empties the batch, keeping its arrays for the next report. */
   public void clear() {
     size = 0;
-    epcUsed = 0;
+    epcs.clear();
   }
 
   /** Tags the batch holds before its arrays grow. */
@@ -80,27 +69,27 @@ public final class TagReportBatch {
 
   /** EPC bytes the batch holds before its EPC array grows. */
   public int epcByteCapacity() {
-    return epcBytes.length;
+    return epcs.byteCapacity();
   }
 
   // ---------------------------------------------------------------- EPC
 
   /** Length of tag {@code i}'s EPC in bits, as the reader reported it. */
   public int epcBitLength(int i) {
-    return epcBits[i];
+    return epcs.bitLength(i);
   }
 
   /** Bytes holding tag {@code i}'s EPC: {@code ceil(epcBitLength / 8)}. */
   public int epcByteLength(int i) {
-    return (epcBits[i] + 7) >>> 3;
+    return epcs.byteLength(i);
   }
 
   /** Byte {@code k} (0 = most significant) of tag {@code i}'s EPC, as an unsigned value. */
   public int epcByte(int i, int k) {
     if (k < 0 || k >= epcByteLength(i)) {
-      throw new IndexOutOfBoundsException("EPC byte " + k + " of a " + epcBits[i] + "-bit EPC");
+      throw new IndexOutOfBoundsException("EPC byte " + k + " of a " + epcBitLength(i) + "-bit EPC");
     }
-    return epcBytes[epcOffset[i] + k] & 0xFF;
+    return epcs.byteAt(i, k);
   }
 
   /**
@@ -109,9 +98,8 @@ public final class TagReportBatch {
    * @return the number of bytes copied, {@link #epcByteLength(int)}
    */
   public int copyEpc(int i, byte[] dst, int dstOffset) {
-    int n = epcByteLength(i);
-    System.arraycopy(epcBytes, epcOffset[i], dst, dstOffset, n);
-    return n;
+    epcs.copy(i, dst, dstOffset);
+    return epcByteLength(i);
   }
 
   /** Copies tag {@code i}'s EPC bytes to the start of {@code dst}; returns the byte count. */
@@ -121,7 +109,7 @@ public final class TagReportBatch {
 
   /** Writes tag {@code i}'s EPC bytes into {@code dst} at its writer index. */
   public void writeEpc(int i, ByteBuf dst) {
-    dst.writeBytes(epcBytes, epcOffset[i], epcByteLength(i));
+    epcs.write(i, dst);
   }
 
   /**
@@ -130,49 +118,17 @@ public final class TagReportBatch {
    * Meant for hashing and comparing EPCs without copying them.
    */
   public long epcWord(int i, int n) {
-    int len = epcByteLength(i);
-    int start = n << 3;
-    if (n < 0 || start >= len) {
-      return 0;
-    }
-    int off = epcOffset[i] + start;
-    int avail = len - start;
-    if (avail >= 8) {
-      return (long) LONG_BE.get(epcBytes, off);
-    }
-    long word = 0;
-    int k = 0;
-    if (avail >= 4) { // the tail of an EPC-96
-      word = ((int) INT_BE.get(epcBytes, off) & 0xFFFF_FFFFL) << 32;
-      k = 4;
-    }
-    for (; k < avail; k++) {
-      word |= (epcBytes[off + k] & 0xFFL) << (56 - 8 * k);
-    }
-    return word;
+    return epcs.word(i, n);
   }
 
   /** Tag {@code i}'s EPC as upper-case hex. Allocates: for logs and tests, not the hot path. */
   public String epcHex(int i) {
-    int n = epcByteLength(i);
-    int off = epcOffset[i];
-    char[] out = new char[n * 2];
-    for (int k = 0; k < n; k++) {
-      int b = epcBytes[off + k] & 0xFF;
-      out[2 * k] = HEX[b >>> 4];
-      out[2 * k + 1] = HEX[b & 0xF];
-    }
-    return new String(out);
+    return epcs.hex(i);
   }
 
   /** True when tag {@code i}'s EPC equals {@code epc} (first {@code ceil(bitLength/8)} bytes). */
   public boolean epcEquals(int i, byte[] epc, int bitLength) {
-    if (epcBits[i] != bitLength) {
-      return false;
-    }
-    int n = epcByteLength(i);
-    int off = epcOffset[i];
-    return Arrays.equals(epcBytes, off, off + n, epc, 0, n);
+    return epcs.equals(i, epc, bitLength);
   }
 
   // ---------------------------------------------------------------- optional fields
@@ -197,12 +153,12 @@ public final class TagReportBatch {
     if ((present[i] & field.bit()) == 0) {
       throw new IllegalStateException("tag " + i + " has no " + field);
     }
-    return values[field.ordinal()][i];
+    return values[i * ROW + field.ordinal()];
   }
 
   /** Tag {@code i}'s value of {@code field}, or {@code absent} when the tag does not carry it. */
   public long valueOr(int i, TagField field, long absent) {
-    return (present[i] & field.bit()) != 0 ? values[field.ordinal()][i] : absent;
+    return (present[i] & field.bit()) != 0 ? values[i * ROW + field.ordinal()] : absent;
   }
 
   public int antennaId(int i) {
@@ -275,8 +231,7 @@ public final class TagReportBatch {
       throw new IllegalArgumentException("EPC of " + bitLength + " bits needs " + n + " bytes from offset " + offset);
     }
     int i = beginTag();
-    int off = reserveEpc(i, bitLength);
-    System.arraycopy(epc, offset, epcBytes, off, n);
+    epcs.put(i, epc, offset, bitLength);
     return i;
   }
 
@@ -288,20 +243,16 @@ public final class TagReportBatch {
   /** Appends a tag with a 96-bit EPC given as its high 64 and low 32 bits; returns its index. */
   public int addEpc96(long high64, int low32) {
     int i = beginTag();
-    putEpc96(i, high64, low32);
+    epcs.put96(i, high64, low32);
     return i;
   }
 
   /** Appends a copy of tag {@code i} of {@code source} (EPC and fields); returns its index here. */
   public int addFrom(TagReportBatch source, int i) {
-    int j = addTag(source.epcBytes, source.epcOffset[i], source.epcBits[i]);
-    int mask = source.present[i];
-    present[j] = mask;
-    for (int f = 0; f < values.length; f++) {
-      if ((mask & (1 << f)) != 0) {
-        values[f][j] = source.values[f][i];
-      }
-    }
+    int j = beginTag();
+    epcs.putFrom(j, source.epcs, i);
+    present[j] = source.present[i];
+    System.arraycopy(source.values, i * ROW, values, j * ROW, ROW);
     return j;
   }
 
@@ -317,7 +268,8 @@ public final class TagReportBatch {
     if (value < field.minValue() || value > field.maxValue()) {
       throw new IllegalArgumentException(field + " must be in " + field.minValue() + ".." + field.maxValue() + ", was " + value);
     }
-    put(i, field.ordinal(), value);
+    values[i * ROW + field.ordinal()] = value;
+    present[i] |= field.bit();
     return this;
   }
 
@@ -327,7 +279,7 @@ public final class TagReportBatch {
     return this;
   }
 
-  // ---------------------------------------------------------------- decoder hooks
+  // ---------------------------------------------------------------- decoder and encoder hooks
 
   /** Appends a tag with no EPC yet and no fields. */
   int beginTag() {
@@ -336,29 +288,19 @@ public final class TagReportBatch {
       growTags(i + 1);
     }
     present[i] = 0;
-    epcBits[i] = 0;
-    epcOffset[i] = epcUsed;
+    epcs.begin(i);
     size = i + 1;
     return i;
   }
 
   /** Sets tag {@code i}'s EPC from {@code in}, unchecked: the decoder has bounds-checked it. */
   void putEpc(int i, ByteBuffer in, int index, int bitLength) {
-    int off = reserveEpc(i, bitLength);
-    in.get(index, epcBytes, off, (bitLength + 7) >>> 3);
+    epcs.put(i, in, index, bitLength);
   }
 
-  /** Sets tag {@code i}'s EPC to a 96-bit value: two stores instead of a 12-byte copy. */
+  /** Sets tag {@code i}'s EPC to a 96-bit value. */
   void putEpc96(int i, long high64, int low32) {
-    int off = reserveEpc(i, 96);
-    LONG_BE.set(epcBytes, off, high64);
-    INT_BE.set(epcBytes, off + 8, low32);
-  }
-
-  /** Stores a field value unchecked: the decoder read it at the field's width. */
-  void put(int i, int fieldOrdinal, long value) {
-    values[fieldOrdinal][i] = value;
-    present[i] |= 1 << fieldOrdinal;
+    epcs.put96(i, high64, low32);
   }
 
   /** Replaces tag {@code i}'s presence mask, unchecked: the decoder stored every value it marks. */
@@ -367,39 +309,29 @@ public final class TagReportBatch {
   }
 
   /**
-   * The value arrays, indexed {@code [field ordinal][tag]}, for the decoder. The outer array is
-   * stable; the inner arrays are replaced when the batch grows, so read them after
+   * The value rows for the decoder: tag {@code i}'s field {@code f} is at
+   * {@code i * TagField.COUNT + f}. The array is replaced when the batch grows, so read it after
    * {@link #beginTag()}.
    */
-  long[][] valueArrays() {
+  long[] valueRows() {
     return values;
   }
 
-  /** Raw storage of one field's values, for the encoder. */
-  long[] valuesOf(int fieldOrdinal) {
-    return values[fieldOrdinal];
+  /** Tag {@code i}'s raw value of field {@code fieldOrdinal}, present or not, for the encoder. */
+  long rawValue(int i, int fieldOrdinal) {
+    return values[i * ROW + fieldOrdinal];
   }
 
-  private int reserveEpc(int i, int bitLength) {
-    int n = (bitLength + 7) >>> 3;
-    if (epcUsed + n > epcBytes.length) {
-      epcBytes = Arrays.copyOf(epcBytes, Math.max(epcBytes.length * 2, epcUsed + n));
-    }
-    int off = epcUsed;
-    epcOffset[i] = off;
-    epcBits[i] = bitLength;
-    epcUsed = off + n;
-    return off;
+  /** The decoder's tag layout cache for this batch's connection. */
+  TagLayout layout() {
+    return layout;
   }
 
   private void growTags(int needed) {
     int capacity = Math.max(present.length * 2, needed);
-    epcOffset = Arrays.copyOf(epcOffset, capacity);
-    epcBits = Arrays.copyOf(epcBits, capacity);
     present = Arrays.copyOf(present, capacity);
-    for (int f = 0; f < values.length; f++) {
-      values[f] = Arrays.copyOf(values[f], capacity);
-    }
+    values = Arrays.copyOf(values, capacity * ROW);
+    epcs.growTags(capacity);
   }
 
   @Override

@@ -82,6 +82,42 @@ class RoAccessReportDecoderTest {
   }
 
   @Test
+  void decode_tagDifferingFromTheLearnedLayout_isWalkedInFull() {
+    // Every tag is 25 bytes; tag 2 has ChannelIndex where the others have AntennaID, so two type
+    // bytes differ from the layout learned on tag 0 (EPC-96, AntennaID, PeakRSSI, TagSeenCount).
+    TagReportBatch source = new TagReportBatch();
+    for (int t = 0; t < 5; t++) {
+      int i = source.addEpc96(0x300833B2DDD90140L, t);
+      source.set(i, t == 2 ? TagField.CHANNEL_INDEX : TagField.ANTENNA_ID, 10 + t)
+          .set(i, TagField.PEAK_RSSI, -40 - t).set(i, TagField.TAG_SEEN_COUNT, t);
+    }
+    ByteBuf out = Unpooled.buffer();
+    new RoAccessReportEncoder(ReportContent.all()).encode(source, 2, 1, out);
+
+    assertThat(decoder.decode(out, 0, out.readableBytes(), batch)).isEqualTo(5);
+
+    LtkReports.assertSameTags(batch, source);
+    assertThat(batch.has(2, TagField.ANTENNA_ID)).isFalse();
+    assertThat(batch.channelIndex(2)).isEqualTo(12);
+    assertThat(batch.peakRssi(3)).isEqualTo(-43);
+  }
+
+  @Test
+  void decode_malformedTagAfterLearnedOnes_failsAtItsOffset() {
+    TagReportBatch source = new TagReportBatch();
+    for (int t = 0; t < 5; t++) {
+      source.set(source.addEpc96(t, t), TagField.ANTENNA_ID, 1).set(t, TagField.TAG_SEEN_COUNT, t);
+    }
+    ByteBuf out = Unpooled.buffer();
+    new RoAccessReportEncoder(ReportContent.all()).encode(source, 2, 1, out);
+    byte[] message = io.netty.buffer.ByteBufUtil.getBytes(out);
+    int antennaOfTag3 = LlrpFrame.HEADER_LENGTH + 3 * 23 + 4 + 13; // 23-byte tags, after TLV header and EPC-96
+    message[antennaOfTag3] = (byte) 0xE0;
+
+    assertFails(message, "unknown TV parameter type 96", antennaOfTag3);
+  }
+
+  @Test
   void decode_unknownTvType_failsWithOffset() {
     byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
     message[27] = (byte) 0xE0; // TV type 96 where ChannelIndex (0x87) was, at byte 27

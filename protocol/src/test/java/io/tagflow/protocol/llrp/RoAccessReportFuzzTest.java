@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * changes, truncation, length-field edits, splicing, insertions) and run through
  * {@link LlrpFrameDecoder} in an {@link EmbeddedChannel} with random split points, then through
  * {@link RoAccessReportDecoder}, and also straight into the decoder with a consistent header.
+ * Every decode is compared with the decoder's general path alone, which must give the same tags
+ * or the same error (message and offset): the learned-layout fast path is checked on every case.
  *
  * <p>The only allowed failure modes are {@link LlrpFrameError} and {@link LlrpDecodeException};
  * every buffer must be released, and the batch must stay within what the largest frame can
@@ -35,6 +37,8 @@ class RoAccessReportFuzzTest {
 
   private final RoAccessReportDecoder decoder = new RoAccessReportDecoder();
   private final TagReportBatch batch = new TagReportBatch(4);
+  private final RoAccessReportDecoder generalOnly = new RoAccessReportDecoder(false);
+  private final TagReportBatch reference = new TagReportBatch(4);
   private long decoded;
   private long decodeErrors;
   private long frameErrors;
@@ -130,19 +134,60 @@ class RoAccessReportFuzzTest {
     decode(Unpooled.wrappedBuffer(message), 0, message.length);
   }
 
+  /**
+   * Decodes with the decoder under test and, as the reference, with the general path alone (no
+   * learned tag layout): both must give the same tags or the same error.
+   */
   private void decode(ByteBuf buf, int index, int length) {
+    LlrpDecodeException expectedError = null;
+    try {
+      generalOnly.decode(buf, index, length, reference);
+    } catch (LlrpDecodeException e) {
+      expectedError = e;
+    }
     try {
       int tags = decoder.decode(buf, index, length, batch);
+      assertThat(expectedError).as("error of the general path").isNull();
       assertThat(tags).isEqualTo(batch.size()).isLessThanOrEqualTo(MAX_TAGS);
       for (int i = 0; i < tags; i++) {
         assertThat(batch.epcByteLength(i)).isLessThanOrEqualTo(length);
+      }
+      if (!sameTags(batch, reference)) {
+        LtkReports.assertSameTags(batch, reference); // names the difference
       }
       decoded++;
     } catch (LlrpDecodeException e) {
       assertThat(e.offset()).isBetween(0, length);
       assertThat(batch.size()).isZero();
+      assertThat(expectedError).as("error of the general path").isNotNull();
+      if (!e.getMessage().equals(expectedError.getMessage()) || e.offset() != expectedError.offset()) {
+        assertThat(e.toString()).isEqualTo(expectedError.toString()); // toString has reason and offset
+      }
       decodeErrors++;
     }
+  }
+
+  /** The comparison of {@link LtkReports#assertSameTags} without assertion objects: this runs 100,000 times. */
+  private static boolean sameTags(TagReportBatch a, TagReportBatch b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.epcBitLength(i) != b.epcBitLength(i) || a.presenceMask(i) != b.presenceMask(i)) {
+        return false;
+      }
+      for (int k = 0; k < a.epcByteLength(i); k++) {
+        if (a.epcByte(i, k) != b.epcByte(i, k)) {
+          return false;
+        }
+      }
+      for (TagField field : TagField.values()) {
+        if (a.valueOr(i, field, 0) != b.valueOr(i, field, 0)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static byte[] mutate(List<byte[]> corpus, SplittableRandom random) {
@@ -226,12 +271,32 @@ class RoAccessReportFuzzTest {
     return data;
   }
 
+  /** A fixed reader's report: 2 to 20 tags, each with an EPC-96 and the same fields. */
+  private static byte[] uniformReport(SplittableRandom random) {
+    TagReportBatch source = new TagReportBatch();
+    int mask = random.nextInt(1 << TagField.COUNT);
+    for (int t = 2 + random.nextInt(19); t > 0; t--) {
+      int i = source.addEpc96(random.nextLong(), random.nextInt());
+      for (TagField field : TagField.values()) {
+        if ((mask & field.bit()) != 0) {
+          source.set(i, field, RoAccessReportLtkPropertyTest.fit(field, random.nextLong()));
+        }
+      }
+    }
+    ByteBuf out = Unpooled.buffer();
+    new RoAccessReportEncoder(ReportContent.all()).encode(source, 2, 1, out);
+    return ByteBufUtil.getBytes(out);
+  }
+
   /** Valid reports: the hand-written fixtures, encoder output of several shapes, and LTK output. */
   private static List<byte[]> corpus(SplittableRandom random) {
     List<byte[]> corpus = new ArrayList<>();
     corpus.add(LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG));
     corpus.add(LlrpFrames.bytes(LlrpFrames.EPC_DATA_128));
     corpus.add(LlrpFrames.bytes(LlrpFrames.WITH_CUSTOM));
+    for (int k = 0; k < 8; k++) {
+      corpus.add(uniformReport(random));
+    }
     for (int k = 0; k < 24; k++) {
       TagReportBatch source = new TagReportBatch();
       for (int t = random.nextInt(6); t >= 0; t--) {

@@ -64,6 +64,25 @@ class RoAccessReportLtkPropertyTest {
     LtkReports.assertSameTags(LtkReports.fromLtk(ltk), LtkReports.select(source, content));
   }
 
+  /**
+   * A fixed reader's shape: every tag has an EPC-96 and the same fields, so all but the last tag
+   * of a report go through the decoder's learned layout; the second decode starts with the layout
+   * the first one learned.
+   */
+  @Property(tries = 300)
+  void uniformTags_ltkEncoded_decodeToSameTags(@ForAll("tagLists") List<TagSpec> tags,
+                                               @ForAll @IntRange(min = 0, max = (1 << 14) - 1) int mask,
+                                               @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 12) Integer> customsBetween) {
+    TagReportBatch source = batch(tags.stream().map(t -> new TagSpec(96, t.epc(), mask, t.raw())).toList());
+    byte[] message = insertCustoms(LtkReports.encode(LtkReports.toLtk(source, true, 2, 5, 0, 0)), customsBetween);
+    TagReportBatch decoded = new TagReportBatch(1);
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, decoded)).isEqualTo(tags.size());
+      LtkReports.assertSameTags(decoded, source);
+    }
+  }
+
   @Example
   void everyFieldCombination_agreesWithLtkBothWays() {
     int combinations = 1 << TagField.COUNT;

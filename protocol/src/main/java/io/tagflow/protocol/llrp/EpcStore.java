@@ -1,0 +1,154 @@
+package io.tagflow.protocol.llrp;
+
+import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The EPCs of a {@link TagReportBatch}: every tag's EPC bytes back to back in one shared byte
+ * array, exactly as they came off the wire (big-endian, padding bits of the last byte included),
+ * with a per-tag offset and bit length. The array grows (doubling) only when a report holds more
+ * EPC bytes than any before it. Indexes are the batch's tag indexes and are not checked here: the
+ * batch owns the bounds.
+ */
+final class EpcStore {
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private int[] offset;
+  private int[] bits;
+  private byte[] bytes;
+  private int used;
+
+  EpcStore(int tags) {
+    offset = new int[tags];
+    bits = new int[tags];
+    bytes = new byte[tags * 12];
+  }
+
+  void clear() {
+    used = 0;
+  }
+
+  int byteCapacity() {
+    return bytes.length;
+  }
+
+  void growTags(int capacity) {
+    offset = Arrays.copyOf(offset, capacity);
+    bits = Arrays.copyOf(bits, capacity);
+  }
+
+  /** Gives tag {@code i} an empty EPC at the end of the store. */
+  void begin(int i) {
+    bits[i] = 0;
+    offset[i] = used;
+  }
+
+  int bitLength(int i) {
+    return bits[i];
+  }
+
+  int byteLength(int i) {
+    return (bits[i] + 7) >>> 3;
+  }
+
+  int byteAt(int i, int k) {
+    return bytes[offset[i] + k] & 0xFF;
+  }
+
+  void copy(int i, byte[] dst, int dstOffset) {
+    System.arraycopy(bytes, offset[i], dst, dstOffset, byteLength(i));
+  }
+
+  void write(int i, ByteBuf dst) {
+    dst.writeBytes(bytes, offset[i], byteLength(i));
+  }
+
+  /** See {@link TagReportBatch#epcWord(int, int)}. */
+  long word(int i, int n) {
+    int len = byteLength(i);
+    int start = n << 3;
+    if (n < 0 || start >= len) {
+      return 0;
+    }
+    int off = offset[i] + start;
+    int avail = len - start;
+    if (avail >= 8) {
+      return (long) LONG_BE.get(bytes, off);
+    }
+    long word = 0;
+    int k = 0;
+    if (avail >= 4) { // the tail of an EPC-96
+      word = ((int) INT_BE.get(bytes, off) & 0xFFFF_FFFFL) << 32;
+      k = 4;
+    }
+    for (; k < avail; k++) {
+      word |= (bytes[off + k] & 0xFFL) << (56 - 8 * k);
+    }
+    return word;
+  }
+
+  String hex(int i) {
+    int n = byteLength(i);
+    int off = offset[i];
+    char[] out = new char[n * 2];
+    for (int k = 0; k < n; k++) {
+      int b = bytes[off + k] & 0xFF;
+      out[2 * k] = HEX[b >>> 4];
+      out[2 * k + 1] = HEX[b & 0xF];
+    }
+    return new String(out);
+  }
+
+  boolean equals(int i, byte[] epc, int bitLength) {
+    if (bits[i] != bitLength) {
+      return false;
+    }
+    int n = byteLength(i);
+    int off = offset[i];
+    return Arrays.equals(bytes, off, off + n, epc, 0, n);
+  }
+
+  /** Sets tag {@code i}'s EPC to {@code src[srcOffset ..]}; the caller has checked the range. */
+  void put(int i, byte[] src, int srcOffset, int bitLength) {
+    int off = reserve(i, bitLength); // before reading the field: reserving may replace the array
+    System.arraycopy(src, srcOffset, bytes, off, (bitLength + 7) >>> 3);
+  }
+
+  /** Sets tag {@code i}'s EPC from {@code in}; the decoder has bounds-checked the range. */
+  void put(int i, ByteBuffer in, int index, int bitLength) {
+    int off = reserve(i, bitLength);
+    in.get(index, bytes, off, (bitLength + 7) >>> 3);
+  }
+
+  /** Sets tag {@code i}'s EPC to a 96-bit value: two stores instead of a 12-byte copy. */
+  void put96(int i, long high64, int low32) {
+    int off = reserve(i, 96);
+    LONG_BE.set(bytes, off, high64);
+    INT_BE.set(bytes, off + 8, low32);
+  }
+
+  /** Copies tag {@code i} of {@code source} to tag {@code j} here. */
+  void putFrom(int j, EpcStore source, int i) {
+    put(j, source.bytes, source.offset[i], source.bits[i]);
+  }
+
+  private int reserve(int i, int bitLength) {
+    int n = (bitLength + 7) >>> 3;
+    if (used + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
+    }
+    int off = used;
+    offset[i] = off;
+    bits[i] = bitLength;
+    used = off + n;
+    return off;
+  }
+}
