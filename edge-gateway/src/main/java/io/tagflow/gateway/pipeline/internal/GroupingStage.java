@@ -42,6 +42,8 @@ public final class GroupingStage implements FilterStage {
   private final long waitMicros;
   private final ArbitrationStage arbitration;
   private final List<OpenMovement> open = new ArrayList<>();
+  /** The open movements again, by door index: a crossing or a passing tag looks only at its door's. */
+  private final List<List<OpenMovement>> openAt = new ArrayList<>();
 
   GroupingStage(long groupGapMicros, long quietGapMicros, long waitMicros,
                 ArbitrationStage arbitration) {
@@ -59,10 +61,11 @@ public final class GroupingStage implements FilterStage {
   /** Takes a crossing from the portal stage. */
   public void accept(Crossing c, long nowMicros) {
     counters.in++;
+    List<OpenMovement> atDoor = openAt(c.door());
     OpenMovement best = null;
     long bestDistance = Long.MAX_VALUE;
-    for (int i = 0; i < open.size(); i++) {
-      OpenMovement m = open.get(i);
+    for (int i = 0; i < atDoor.size(); i++) {
+      OpenMovement m = atDoor.get(i);
       if (joins(m, c)) {
         long d = Math.abs(m.anchorMicros() - c.passageMicros());
         if (d < bestDistance) {
@@ -74,16 +77,37 @@ public final class GroupingStage implements FilterStage {
     if (best == null) {
       best = new OpenMovement(c.door(), c.direction());
       open.add(best);
+      atDoor.add(best);
     }
     best.add(c, nowMicros);
     // The crossing may bridge movements of one passage that formed apart: they become one.
-    for (int i = 0; i < open.size(); i++) {
-      OpenMovement m = open.get(i);
+    for (int i = 0; i < atDoor.size(); i++) {
+      OpenMovement m = atDoor.get(i);
       if (m != best && joins(m, c) && (m.pallet == null || best.pallet == null)
           && m.crossings.size() + best.crossings.size() <= MAX_TAGS_PER_MOVEMENT) {
         best.absorb(m, nowMicros);
-        open.remove(i--);
+        atDoor.remove(i--);
+        open.remove(m);
       }
+    }
+  }
+
+  /** The open movements at one door, in the order they opened. */
+  private List<OpenMovement> openAt(int door) {
+    while (openAt.size() <= door) {
+      openAt.add(new ArrayList<>());
+    }
+    return openAt.get(door);
+  }
+
+  /** Rebuilds {@link #openAt} from {@link #open} after decisions took movements out. */
+  private void index() {
+    for (int d = 0; d < openAt.size(); d++) {
+      openAt.get(d).clear();
+    }
+    for (int i = 0; i < open.size(); i++) {
+      OpenMovement m = open.get(i);
+      openAt(m.door).add(m);
     }
   }
 
@@ -113,9 +137,13 @@ public final class GroupingStage implements FilterStage {
         joined.held = true; // one of its tags is still passing a door (this or another)
       }
       int door = t.doorOf[slot];
-      for (int i = 0; i < open.size(); i++) {
-        OpenMovement m = open.get(i);
-        if (m.door == door && m.arrivedWith(ev.originMicros, groupGapMicros)) {
+      if (door >= openAt.size()) {
+        continue;
+      }
+      List<OpenMovement> atDoor = openAt.get(door);
+      for (int i = 0; i < atDoor.size(); i++) {
+        OpenMovement m = atDoor.get(i);
+        if (m.arrivedWith(ev.originMicros, groupGapMicros)) {
           m.held = true;
         }
       }
@@ -124,14 +152,11 @@ public final class GroupingStage implements FilterStage {
 
   /**
    * A tag still passing a door holds the movements it arrived with (and its own) on every tick, so it
-   * is looked at on every tick while it passes; a tag that joined a movement is looked at once more
-   * after the movement is decided, to let go of it.
+   * is looked at on every tick while it passes. Its link to a decided movement is dropped at its next
+   * tick, whenever that is: nothing reads it before.
    */
   @Override
   public long nextTickMicros(TagTrack t) {
-    if (t.movement != null) {
-      return Long.MIN_VALUE;
-    }
     for (int slot = 0; slot < t.doorSlots; slot++) {
       if (t.doors[slot].active) {
         return Long.MIN_VALUE;
@@ -149,12 +174,17 @@ public final class GroupingStage implements FilterStage {
       m.ready = quiet && (!m.held || nowMicros - m.quietSinceMicros >= waitMicros);
       m.held = false;
     }
+    int before = open.size();
     counters.out += arbitration.decide(open, nowMicros, false);
+    if (open.size() != before) {
+      index(); // decisions only take movements out
+    }
   }
 
   /** Decides every open movement now, ready or not (gateway shutdown). */
   public void flush(long nowMicros) {
     counters.out += arbitration.decide(open, nowMicros, true);
+    index();
   }
 
   /** Movements not decided yet. */
