@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a scene's reads through the gateway's real filter pipeline in-process, on the scene's virtual
@@ -54,6 +55,8 @@ public final class PipelineRun {
    * absence timeout and the quiet gap).
    */
   public static final long SETTLE_MICROS = 60_000_000;
+  /** How often (virtual time) {@link #run(long, LongConsumer)} reports progress: every 10 minutes. */
+  public static final long PROGRESS_MICROS = 600_000_000;
 
   private final Scene scene;
   private final FilterSettings settings;
@@ -88,6 +91,14 @@ public final class PipelineRun {
    * {@link #SETTLE_MICROS} further, then flushes the pipeline.
    */
   public Result run(long untilMicros) {
+    return run(untilMicros, t -> { });
+  }
+
+  /**
+   * {@link #run(long)}, telling {@code progress} the virtual time reached (micros since the scene's
+   * start) every {@link #PROGRESS_MICROS}: long runs take minutes.
+   */
+  public Result run(long untilMicros, LongConsumer progress) {
     VirtualClock clock = new VirtualClock(scene.start());
     DecisionMapper mapper = new DecisionMapper(scene.scenario().site(), "sim-gateway", new EventIds(clock));
     List<MovementEvent> movements = new ArrayList<>();
@@ -123,6 +134,9 @@ public final class PipelineRun {
       scene.advanceTo(t, sink);
       clock.virtualMicros = t;
       pipeline.tick();
+      if (t % PROGRESS_MICROS == 0) {
+        progress.accept(t);
+      }
     }
     pipeline.flush();
     return new Result(movements, locations, reads[0], pipeline.stageCounts().toString(),

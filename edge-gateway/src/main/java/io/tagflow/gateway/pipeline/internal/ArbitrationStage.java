@@ -20,7 +20,9 @@ import java.util.Set;
  * once all of them are ready (see {@link GroupingStage}), or once the first has been quiet for twice
  * {@code arbitrationWindow} (then the ready ones are decided without the others).
  *
- * <p>For each pair of movements of the cluster sharing tags, largest first, the shared tags stay
+ * <p>First, a tag that an already emitted movement took through another door in a passage
+ * overlapping this one is taken out of the movement ({@link #alreadyMoved}). Then, for each pair
+ * of movements of the cluster sharing tags, largest first, the shared tags stay
  * with the movement where those tags came closer to both sides' antennas: the summed linear power
  * of each crossing's weaker side peak ({@link Crossing#weakerPeakRssi()}). A tag going through a
  * door passes within a metre or two of both sides' antennas there; at the neighbouring door one
@@ -163,6 +165,9 @@ public final class ArbitrationStage implements FilterStage {
   }
 
   private void resolve(List<OpenMovement> cluster, long nowMicros) {
+    for (OpenMovement m : cluster) {
+      alreadyMoved(m);
+    }
     cluster.sort((a, b) -> Integer.compare(b.gathered, a.gathered));
     for (int i = 0; i < cluster.size(); i++) {
       for (int j = i + 1; j < cluster.size(); j++) {
@@ -180,7 +185,32 @@ public final class ArbitrationStage implements FilterStage {
         farOnly++;
       } else {
         counters.out++;
+        for (Crossing c : m.crossings) {
+          TagTrack t = c.track();
+          t.movedDoor = m.door;
+          t.movedFirstReadMicros = c.firstReadMicros();
+          t.movedLastReadMicros = c.lastReadMicros();
+        }
         sink.closed(m, nowMicros);
+      }
+    }
+  }
+
+  /**
+   * Removes the crossings of tags that an emitted movement already took through another door in an
+   * overlapping passage (their read intervals overlap): one passage of a tag goes through one door.
+   * The neighbouring door's judgement of a pallet's tags can come after the pallet's own movement
+   * was decided (it kept hearing the pallet, staged in a lane between both doors, for longer), so
+   * the two were never in one cluster to be compared; the movement emitted first keeps them.
+   * Counted, when the movement loses more than half of its tags, in {@code overruledByOtherDoor}.
+   */
+  private static void alreadyMoved(OpenMovement m) {
+    for (int i = m.crossings.size() - 1; i >= 0; i--) {
+      Crossing c = m.crossings.get(i);
+      TagTrack t = c.track();
+      if (t.movedDoor >= 0 && t.movedDoor != m.door && c.firstReadMicros() <= t.movedLastReadMicros
+          && t.movedFirstReadMicros <= c.lastReadMicros()) {
+        m.remove(t);
       }
     }
   }

@@ -53,6 +53,12 @@ public final class TagTrack {
   // GroupingStage: the movement the tag's last crossing joined, until it is decided.
   OpenMovement movement;
 
+  // ArbitrationStage: the door and read interval of the tag's last emitted crossing (movedDoor -1
+  // before the first).
+  int movedDoor = -1;
+  long movedFirstReadMicros;
+  long movedLastReadMicros;
+
   // PipelineCore and TickSchedule: the tick (number) the tag is queued for, and its place in the
   // tick schedule (wakeMicros is Long.MAX_VALUE when not scheduled).
   long dueTick;

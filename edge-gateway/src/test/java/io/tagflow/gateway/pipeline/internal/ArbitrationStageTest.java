@@ -188,4 +188,39 @@ class ArbitrationStageTest {
 
     assertThat(emitted).containsExactly(m);
   }
+
+  @Test
+  void neighbourJudgesThePalletAfterItsMovementWasEmitted_theLateShadowIsDropped() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
+    assertThat(stage.decide(open, ms(16_000), false)).isEqualTo(1);
+    assertThat(emitted).containsExactly(crossed);
+
+    // D2 kept hearing the pallet (staged between both doors) and judged 8 of its tags later, same
+    // passage (read intervals overlap): not a second crossing.
+    movement(D2, Direction.IN, pallet.subList(0, 8), -44, true);
+    assertThat(stage.decide(open, ms(40_000), false)).isEqualTo(1);
+
+    assertThat(emitted).containsExactly(crossed);
+    assertThat(stage.overruled()).isEqualTo(1);
+  }
+
+  @Test
+  void sameTagsLaterInAPassageThatDoesNotOverlap_moveAgain() {
+    List<TagTrack> pallet = tags(1, 10);
+    OpenMovement in = movement(D1, Direction.IN, pallet, -45, true);
+    stage.decide(open, ms(16_000), false);
+
+    OpenMovement out = new OpenMovement(D2, Direction.OUT);
+    for (TagTrack t : pallet) {
+      out.add(Candidates.crossing(t, D2, Direction.OUT, -30, ms(600_000), -45), ms(602_000));
+    }
+    out.ready = true;
+    out.quietSinceMicros = ms(605_000);
+    open.add(out);
+    stage.decide(open, ms(606_000), false);
+
+    assertThat(emitted).containsExactly(in, out);
+    assertThat(out.crossings).hasSize(10);
+  }
 }
