@@ -137,6 +137,14 @@ final class PublishLatencyRun {
         tick++;
         next = decided + TICK_MILLIS * 1_000_000;
       }
+      // The last decisions may still be queued for the outbox writer: the publisher can look drained before.
+      long durableBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!outbox.isDurable(warmup + events - 1)) {
+        if (System.nanoTime() > durableBy) {
+          throw new IllegalStateException("the outbox did not store every decision within 30 s");
+        }
+        LockSupport.parkNanos(1_000_000);
+      }
       if (!publisher.awaitDrained(Duration.ofSeconds(30))) {
         throw new IllegalStateException("the broker did not acknowledge every event within 30 s");
       }
@@ -249,6 +257,11 @@ final class PublishLatencyRun {
     @Override
     public void close() throws IOException {
       delegate.close();
+    }
+
+    /** True when the {@code index}-th decision of the run (from 0) is appended and fsynced. */
+    boolean isDurable(int index) {
+      return firstSequence >= 0 && durableAt.containsKey(firstSequence + index);
     }
 
     /** Milliseconds from {@code from} to {@code to}, for the {@code count} entries after the warm-up. */

@@ -13,7 +13,8 @@ public final class PahoOptions {
 
   /**
    * Clean start with no session (the outbox is the only store), Paho's automatic reconnect, the retained
-   * OFFLINE health message as the will (MQTT 5 §3.1.2.5), credentials when given.
+   * OFFLINE health message as the will (MQTT 5 §3.1.2.5), credentials when given, TCP_NODELAY on plain
+   * TCP.
    */
   public static MqttConnectionOptions connectionOptions(MqttPublisherOptions options) {
     MqttConnectionOptions o = new MqttConnectionOptions();
@@ -25,6 +26,9 @@ public final class PahoOptions {
     o.setConnectionTimeout((int) Math.max(1, options.connectTimeout().toSeconds()));
     o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
     o.setReceiveMaximum(options.maxInflight());
+    if (options.serverUri().startsWith("tcp://")) {
+      o.setSocketFactory(NoDelaySocketFactory.INSTANCE); // see there: no Nagle stall per PUBACK
+    }
     if (options.username() != null) {
       o.setUserName(options.username());
     }
