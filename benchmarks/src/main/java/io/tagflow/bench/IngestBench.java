@@ -1,6 +1,5 @@
 package io.tagflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.tagflow.controlplane.ControlPlaneConfig;
@@ -21,7 +20,6 @@ import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,15 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -77,7 +68,6 @@ final class IngestBench implements BenchMain.Benchmark {
   static final int TAGS = 20;
   static final int TAG_POOL = 100_000;
   static final int COPY_BATCH = 500;
-  static final int LATENCY_RATE = 2_000;
   /** Published but not yet stored movements at most (below the broker's per-subscriber queue). */
   static final int MAX_BACKLOG = 800;
 
@@ -97,15 +87,19 @@ final class IngestBench implements BenchMain.Benchmark {
   public int run(String[] args) throws Exception {
     int movements = 20_000;
     int latencySeconds = 15;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--movements" -> movements = Integer.parseInt(args[i + 1]);
-        case "--latency-seconds" -> latencySeconds = Integer.parseInt(args[i + 1]);
-        default -> {
-          System.err.println("ingest: unknown option " + args[i] + " (use --movements N, --latency-seconds S)");
-          return 2;
+    try {
+      for (int i = 0; i < args.length; i += 2) {
+        String value = i + 1 < args.length ? args[i + 1] : "";
+        switch (args[i]) {
+          case "--movements" -> movements = BenchOptions.wholeNumber("--movements", value, 1, 10_000_000);
+          case "--latency-seconds" -> latencySeconds = BenchOptions.wholeNumber("--latency-seconds", value, 1, 3_600);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + " (use --movements N, --latency-seconds S)");
         }
       }
+    } catch (IllegalArgumentException e) {
+      System.err.println("ingest: " + e.getMessage());
+      return 2;
     }
     String pg;
     String mqtt;
@@ -160,7 +154,9 @@ final class IngestBench implements BenchMain.Benchmark {
           copyRate * TAGS);
       System.out.printf("copy:   CPU per 1,000 movements: PostgreSQL backend %,.0f ms, copying thread %,.0f ms%n",
           copyDbMs, copyThreadMs);
-      double p99 = latency(publisher, topic, service.controlPlane().port(), latencySeconds);
+      List<MovementEvent> feedEvents = movements(FeedLatencyRun.RATE * latencySeconds);
+      double p99 = new FeedLatencyRun(codec, json).run(publisher, topic,
+          URI.create("ws://127.0.0.1:" + service.controlPlane().port() + "/api/sites/" + SITE + "/live"), feedEvents);
       System.out.printf(Locale.ROOT, "RESULT ingest_movements_per_s=%.0f copy_movements_per_s=%.0f ratio=%.2f"
           + " ws_p99_ms=%.1f db_cpu_ms_per_1k_ingest=%.0f db_cpu_ms_per_1k_copy=%.0f%n", ingestRate, copyRate,
           ingestRate / copyRate, p99, ingestDbMs, copyDbMs);
@@ -341,91 +337,5 @@ final class IngestBench implements BenchMain.Benchmark {
     db.setAutoCommit(true);
     System.out.printf("copy: %,d movements in %.1f s%n", n, seconds);
     return n / seconds;
-  }
-
-  /** Publishes at 2,000 movements/s for {@code seconds} with a live-feed client attached; p99 ms. */
-  private double latency(MqttAsyncClient publisher, String topic, int port, int seconds) throws Exception {
-    int n = LATENCY_RATE * seconds;
-    List<MovementEvent> events = movements(n);
-    List<byte[]> payloads = events.stream().map(codec::encode).toList();
-    Map<String, Long> sentAt = new ConcurrentHashMap<>(n * 2);
-    List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>(n));
-    CompletableFuture<Void> snapshot = new CompletableFuture<>();
-    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/sites/" + SITE + "/live"), new WebSocket.Listener() {
-          private final StringBuilder text = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            text.append(data);
-            if (last) {
-              try {
-                JsonNode message = json.readTree(text.toString());
-                String kind = message.path("kind").asText();
-                if ("snapshot".equals(kind)) {
-                  snapshot.complete(null);
-                } else if ("movement".equals(kind)) {
-                  Long sent = sentAt.get(message.path("data").path("movementId").asText());
-                  if (sent != null) {
-                    latencies.add((now - sent) / 1e6);
-                  }
-                }
-              } catch (Exception e) {
-                snapshot.completeExceptionally(e);
-              }
-              text.setLength(0);
-            }
-            socket.request(1);
-            return null;
-          }
-        }).get(10, TimeUnit.SECONDS);
-    snapshot.get(10, TimeUnit.SECONDS);
-    System.out.printf("latency: publishing %,d movements at %,d/s with a live-feed client attached%n", n, LATENCY_RATE);
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    AtomicInteger next = new AtomicInteger();
-    int perTick = LATENCY_RATE / 100;
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    ticker.scheduleAtFixedRate(() -> {
-      try {
-        for (int k = 0; k < perTick; k++) {
-          int i = next.getAndIncrement();
-          if (i >= n) {
-            done.complete(null);
-            return;
-          }
-          sentAt.put(events.get(i).movementId().toString(), System.nanoTime());
-          publish(publisher, topic, payloads.get(i));
-        }
-        if (next.get() % LATENCY_RATE < perTick) {
-          System.out.printf("latency: %,d published, %,d pushed%n", next.get(), latencies.size());
-        }
-      } catch (Exception e) {
-        done.completeExceptionally(e);
-      }
-    }, 0, 10, TimeUnit.MILLISECONDS);
-    try {
-      done.get(seconds * 3L + 30, TimeUnit.SECONDS);
-    } finally {
-      ticker.shutdownNow();
-    }
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (latencies.size() < n && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-    double[] sorted;
-    synchronized (latencies) {
-      sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    }
-    System.out.printf(Locale.ROOT, "latency: %,d of %,d pushed; publish-to-push ms p50 %.1f, p90 %.1f, p99 %.1f,"
-            + " max %.1f%n", sorted.length, n, BenchServices.percentile(sorted, 50),
-        BenchServices.percentile(sorted, 90), BenchServices.percentile(sorted, 99),
-        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
-    if (sorted.length < n) {
-      System.out.printf("latency: %,d movements were never pushed (counted as missing, not in the percentiles)%n",
-          n - sorted.length);
-    }
-    return BenchServices.percentile(sorted, 99);
   }
 }

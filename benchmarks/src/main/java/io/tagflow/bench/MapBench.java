@@ -74,9 +74,9 @@ final class MapBench implements BenchMain.Benchmark {
       for (int i = 0; i < args.length; i += 2) {
         String value = i + 1 < args.length ? args[i + 1] : "";
         switch (args[i]) {
-          case "--seconds" -> seconds = within("--seconds", value, PROGRESS_SECONDS, 3_600);
-          case "--rate" -> rate = within("--rate", value, 1, 1_000);
-          case "--stock" -> stock = within("--stock", value, 1, MapTraffic.PLACES * 3 / 4);
+          case "--seconds" -> seconds = BenchOptions.wholeNumber("--seconds", value, PROGRESS_SECONDS, 3_600);
+          case "--rate" -> rate = BenchOptions.wholeNumber("--rate", value, 1, 1_000);
+          case "--stock" -> stock = BenchOptions.wholeNumber("--stock", value, 1, MapTraffic.PLACES * 3 / 4);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
               + " (use --seconds S, --rate MOVEMENTS_PER_S, --stock TAGS)");
         }
@@ -94,19 +94,6 @@ final class MapBench implements BenchMain.Benchmark {
       System.out.printf("map: PostgreSQL %s; MQTT %s%n", testDb.source(), broker.source());
       return measure(testDb, broker, seconds, rate, stock);
     }
-  }
-
-  private static int within(String option, String value, int min, int max) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max + ", got '"
-        + value + "'");
   }
 
   private int measure(TestDatabase testDb, TestBroker broker, int seconds, int rate, int stock) throws Exception {
