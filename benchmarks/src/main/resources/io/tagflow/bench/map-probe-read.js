@@ -25,7 +25,7 @@ const out = {
   feedSame: window.tagflowMap.feed.ws === p.ws,
   heapStart: p.heapStart, nodesStart: p.nodesStart,
   nodes: document.getElementsByTagName('*').length,
-  binsWithStock: document.querySelectorAll('g.bin:not(.empty)').length,
+  binsWithStock: document.querySelectorAll('.bin:not(.empty)').length,
   anomalyRows: document.querySelectorAll('[data-testid=anomaly-list] li').length,
   tickerRows: document.querySelectorAll('[data-testid=movement-ticker] li').length,
 };
