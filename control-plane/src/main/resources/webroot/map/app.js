@@ -3,6 +3,7 @@ import { formatTime, getJson, seg } from './api.js';
 import { LiveFeed, feedUrl } from './feed.js';
 import { FloorMap } from './floor.js';
 import { dispatch } from './messages.js';
+import { clock } from './frame.js';
 import { gradientCss } from './scale.js';
 import { Ticker } from './ticker.js';
 import { AnomalyPanel } from './anomalies.js';
@@ -204,7 +205,7 @@ async function main() {
     },
   }), banner);
   feed.start();
-  window.tagflowMap = { floor, feed, lots, anomalies };
+  window.tagflowMap = { floor, feed, lots, anomalies, clock };
 }
 
 main();

@@ -82,7 +82,8 @@ export class BinPainter {
     const ctx = this.ctx;
     const { dpr, scale, offX, offY } = this.view;
     const k = scale * dpr;
-    const touched = new Set();
+    const boxes = [];
+    const near = new Set();
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.beginPath();
@@ -92,11 +93,17 @@ export class BinPainter {
       const x0 = Math.floor(b[0] * k + offX * dpr);
       const y0 = Math.floor(b[1] * k + offY * dpr);
       ctx.rect(x0, y0, Math.ceil(b[2] * k + offX * dpr) - x0, Math.ceil(b[3] * k + offY * dpr) - y0);
-      this.index.query(b, touched);
+      boxes.push(b);
+      this.index.query(b, near);
     }
     ctx.clip();
     this.background();
-    [...touched].sort((a, b) => a.order - b.order).forEach((it) => this.bin(it));
+    // The grid's cells are coarse: keep only the bins whose marks reach into a cleared area.
+    const touched = [...near].filter((it) => {
+      const r = this.inkBox(it);
+      return boxes.some((b) => r[0] < b[2] && b[0] < r[2] && r[1] < b[3] && b[1] < r[3]);
+    });
+    touched.sort((a, b) => a.order - b.order).forEach((it) => this.bin(it));
     ctx.restore();
     this.dirty.clear();
     return n;

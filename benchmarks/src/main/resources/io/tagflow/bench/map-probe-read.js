@@ -20,6 +20,8 @@ const out = {
   longTaskTotal: p.longTasks.reduce((a, b) => a + b, 0),
   messages: p.messages, kinds: JSON.stringify(p.kinds),
   lagP50: pct(p.lags, 50), lagP95: pct(p.lags, 95), lagP99: pct(p.lags, 99), lagMax: p.lags.length ? Math.max(...p.lags) : -1,
+  shownP50: pct(p.shown, 50), shownP95: pct(p.shown, 95), shownP99: pct(p.shown, 99),
+  shownMax: p.shown.length ? Math.max(...p.shown) : -1, unshown: p.unshown.length,
   e2eP50: pct(p.e2e, 50), e2eP99: pct(p.e2e, 99),
   reconnects: window.tagflowMap.feed.reconnects - p.reconnects,
   feedSame: window.tagflowMap.feed.ws === p.ws,
