@@ -23,6 +23,10 @@ export function dispatch(frame, on) {
     return;
   }
   const data = frame.data;
+  if (!data || typeof data !== 'object') {
+    console.warn(`live feed: ignored a ${frame.kind} message without data`);
+    return;
+  }
   switch (frame.kind) {
     case 'snapshot':
       on.snapshot(data.bins || []);
