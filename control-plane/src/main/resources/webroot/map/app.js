@@ -2,6 +2,8 @@
 import { formatTime, getJson, seg } from './api.js';
 import { LiveFeed, feedUrl } from './feed.js';
 import { FloorMap } from './floor.js';
+import { dispatch } from './messages.js';
+import { clock } from './frame.js';
 import { gradientCss } from './scale.js';
 import { Ticker } from './ticker.js';
 import { AnomalyPanel } from './anomalies.js';
@@ -161,8 +163,11 @@ async function main() {
   const stats = $('stats');
   floor.onFlushed = () => {
     const { count, capacity: cap, over } = floor.totals;
-    stats.textContent = `${floor.bins.size} bins · ${count} of ${cap} places used (${cap ? Math.round((100 * count) / cap) : 0}%)`
+    const text = `${floor.bins.size} bins · ${count} of ${cap} places used (${cap ? Math.round((100 * count) / cap) : 0}%)`
       + (over ? ` · ${over} over capacity` : '');
+    if (stats.textContent !== text) {
+      stats.textContent = text;
+    }
   };
   const ticker = new Ticker($('ticker'));
   const anomalies = new AnomalyPanel($('anomalies'), $('supervisor'), $('anom-msg'), $('anom-open'));
@@ -179,34 +184,28 @@ async function main() {
     .catch((e) => console.warn('movements:', e.message));
   setInterval(refreshHeld, HELD_REFRESH_MS);
 
-  const feed = new LiveFeed(feedUrl(site), (msg) => {
-    switch (msg.kind) {
-      case 'snapshot':
-        floor.snapshot(msg.data.bins);
-        // What happened while disconnected: anomalies and lock changes are re-read, not replayed.
-        refreshAnomalies();
+  const feed = new LiveFeed(feedUrl(site), (frame) => dispatch(frame, {
+    snapshot: (bins) => {
+      floor.snapshot(bins);
+      // What happened while disconnected: anomalies and lock changes are re-read, not replayed.
+      refreshAnomalies();
+      refreshHeld();
+      refreshMovements();
+    },
+    occupancy: (o) => floor.updateBin(o),
+    movement: (m) => {
+      floor.movement(m);
+      ticker.add(m);
+    },
+    anomaly: (a) => {
+      anomalies.queue(a);
+      if (a.type === 'unexpected_exit') {
         refreshHeld();
-        refreshMovements();
-        break;
-      case 'occupancy':
-        floor.updateBin(msg.data);
-        break;
-      case 'movement':
-        floor.movement(msg.data);
-        ticker.add(msg.data);
-        break;
-      case 'anomaly':
-        anomalies.queue(msg.data);
-        if (msg.data.type === 'unexpected_exit') {
-          refreshHeld();
-        }
-        break;
-      default:
-        break;
-    }
-  }, banner);
+      }
+    },
+  }), banner);
   feed.start();
-  window.tagflowMap = { floor, feed, lots, anomalies };
+  window.tagflowMap = { floor, feed, lots, anomalies, clock };
 }
 
 main();

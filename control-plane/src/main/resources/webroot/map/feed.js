@@ -8,7 +8,7 @@ export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 15000 };
 export class LiveFeed {
   /**
    * @param url ws:// or wss:// URL of the site's feed
-   * @param onMessage called with each parsed message {kind, site, data}
+   * @param onMessage called with each parsed frame (messages.js says what it holds)
    * @param onState called with {state: 'connecting'|'open'|'reconnecting', attempt, delayMs}
    */
   constructor(url, onMessage, onState, backoff = DEFAULT_BACKOFF) {

@@ -1,14 +1,22 @@
 // One render clock for the whole page. Live changes are queued by the floor map, the ticker and the
 // anomaly panel, and applied together in one animation frame, at most once per MIN_INTERVAL_MS.
 //
-// Why a clock and not simply "once per frame": every frame that changes the DOM costs the browser a
-// style, layout, pre-paint and paint pass over the page, and with 2,000 bins in one SVG that pass
-// costs far more than the page's own script (docs/performance.md, "map"). At 50 movements/s with
-// their occupancy deltas there is a change in almost every frame, so "once per frame" meant that pass
-// 60 times a second. Applying the queue at most 8 times a second bounds it, while an update is still
-// on screen within about a frame and an eighth of a second of its arrival.
+// Why a clock and not simply "once per frame": every frame that changes something costs the browser a
+// fixed pass (style, layout of the changed lists, pre-paint, paint, commit) on top of the page's own
+// script, and at 50 movements/s with their occupancy deltas there is a change in almost every frame.
+// The bins are on a canvas now (painter.js), so that pass no longer grows with the number of bins,
+// but applying the queue 20 times a second instead of 8 still dropped about twice as many frames on
+// a loaded machine (docs/performance.md, "map"). An update is on screen within about a frame and an
+// eighth of a second of its arrival.
 
 export const MIN_INTERVAL_MS = 125;
+
+/**
+ * When the clock last applied the queued changes (performance.now() as it began) and how many times
+ * it has: a measurement (the map benchmark's probe) tells from it when a change received at time t
+ * was put on screen, not just when the next frame was.
+ */
+export const clock = { runs: 0, lastRun: -Infinity };
 
 const queued = new Set();
 let frame = 0;
@@ -18,6 +26,8 @@ let last = -Infinity;
 function run(now) {
   frame = 0;
   last = now;
+  clock.runs += 1;
+  clock.lastRun = performance.now();
   const jobs = [...queued];
   queued.clear();
   for (const job of jobs) {

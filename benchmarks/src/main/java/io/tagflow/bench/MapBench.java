@@ -44,14 +44,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * open in headless Chromium, measured from inside the page ({@link MapProbe}): frame intervals, long
  * tasks, feed-update-to-paint lag and heap growth. "Smooth" is defined in docs/performance.md: frame
  * p95 at most {@value #SMOOTH_FRAME_P95_MS} ms, no long task over {@value #SMOOTH_LONG_TASK_MS} ms, update
- * lag p99 at most {@value #SMOOTH_LAG_P99_MS} ms.
+ * lag p99 at most {@value #SMOOTH_LAG_P99_MS} ms, and, when the page exposes its render clock, the same
+ * bound on the shown lag p99 (until the frame after the page applied the update: a page that batches
+ * updates is judged by when they are on screen, not by when the next frame is).
  *
  * <p>Run: {@code ./tagflow bench map [--seconds 60] [--rate 50] [--stock 4000]}. Needs
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} ({@code apt-get install -y chromium
  * chromium-driver}; see {@link HeadlessChromium}); PostgreSQL and MQTT from {@code TAGFLOW_TEST_PG_URL} /
  * {@code TAGFLOW_TEST_MQTT_URI}, else embedded ({@link TestServices}). Prints progress every 5 s, the
  * figures, then {@code RESULT bins=2000 movements_per_s=... frame_p95_ms=... frame_p99_ms=... long_tasks=...
- * update_lag_p99_ms=... heap_growth_mb=... smooth=...}.
+ * update_lag_p99_ms=... shown_lag_p99_ms=... heap_growth_mb=... smooth=...}.
  */
 final class MapBench implements BenchMain.Benchmark {
   static final double SMOOTH_FRAME_P95_MS = 33;
@@ -247,6 +249,15 @@ final class MapBench implements BenchMain.Benchmark {
     System.out.printf(Locale.ROOT, "update lag (feed message received -> next frame painted): p50 %.1f ms, p95 %.1f,"
             + " p99 %.1f, max %.1f%n", MapProbe.number(f, "lagP50"), MapProbe.number(f, "lagP95"), lagP99,
         MapProbe.number(f, "lagMax"));
+    double shownP99 = MapProbe.number(f, "shownP99");
+    boolean hasClock = MapProbe.number(f, "shownMax") >= 0;
+    if (hasClock) {
+      System.out.printf(Locale.ROOT, "shown lag (feed message received -> painted after the page applied it): p50 %.1f ms,"
+              + " p95 %.1f, p99 %.1f, max %.1f; %d not yet shown at the end%n", MapProbe.number(f, "shownP50"),
+          MapProbe.number(f, "shownP95"), shownP99, MapProbe.number(f, "shownMax"), (long) MapProbe.number(f, "unshown"));
+    } else {
+      System.out.println("shown lag: not measured (the page exposes no render clock, window.tagflowMap.clock)");
+    }
     System.out.printf(Locale.ROOT, "end-to-end lag of movements (published -> painted, via broker, ingest, store,"
         + " feed): p50 %.0f ms, p99 %.0f ms%n", MapProbe.number(f, "e2eP50"), MapProbe.number(f, "e2eP99"));
     System.out.printf(Locale.ROOT, "heap (after GC): %.1f MB at start, %.1f MB at end, growth %.2f MB;"
@@ -266,11 +277,12 @@ final class MapBench implements BenchMain.Benchmark {
         Runtime.getRuntime().availableProcessors());
     System.out.printf("page %s: %,d units in bins published%n", converged ? "converged" : "DID NOT converge", stock);
     boolean smooth = frameP95 <= SMOOTH_FRAME_P95_MS && longestTask <= SMOOTH_LONG_TASK_MS
-        && lagP99 <= SMOOTH_LAG_P99_MS && (long) MapProbe.number(f, "reconnects") == 0;
+        && lagP99 <= SMOOTH_LAG_P99_MS && (!hasClock || shownP99 <= SMOOTH_LAG_P99_MS)
+        && (long) MapProbe.number(f, "reconnects") == 0;
     System.out.printf(Locale.ROOT, "RESULT bins=%d movements_per_s=%.1f frame_p95_ms=%.1f frame_p99_ms=%.1f"
-            + " long_tasks=%d longest_task_ms=%.0f update_lag_p99_ms=%.1f heap_growth_mb=%.2f smooth=%s%n",
-        MapTraffic.AISLES * MapTraffic.BINS_PER_AISLE, movementsPerS, frameP95, frameP99, longTasks, longestTask,
-        lagP99, heapGrowthMb, smooth);
+            + " long_tasks=%d longest_task_ms=%.0f update_lag_p99_ms=%.1f shown_lag_p99_ms=%.1f heap_growth_mb=%.2f"
+            + " smooth=%s%n", MapTraffic.AISLES * MapTraffic.BINS_PER_AISLE, movementsPerS, frameP95, frameP99,
+        longTasks, longestTask, lagP99, hasClock ? shownP99 : -1, heapGrowthMb, smooth);
   }
 
   private static long jvmCpuNanos() {

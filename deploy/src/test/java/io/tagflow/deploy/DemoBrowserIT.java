@@ -50,8 +50,11 @@ class DemoBrowserIT {
           .hasSizeGreaterThanOrEqualTo(demo.site().bins().size());
 
       WebElement stocked = browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("[data-testid='floor-map'] g.bin:not([data-count='0'])")));
+          By.cssSelector("[data-testid='floor-map'] .bin:not([data-count='0'])")));
       assertThat(Integer.parseInt(stocked.getDomAttribute("data-count"))).isPositive();
+      // The bins are drawn on a canvas: inside the stocked bin it shows the bin's fill colour.
+      assertThat(page.executeScript("return window.tagflowMap.floor.pixel(arguments[0])", stocked.getDomAttribute("data-bin")))
+          .isEqualTo(stocked.getDomAttribute("data-colour"));
 
       WebElement movement = browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("[data-testid='movement-ticker'] li[data-door]")));

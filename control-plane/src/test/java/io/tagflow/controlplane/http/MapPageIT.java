@@ -243,8 +243,13 @@ class MapPageIT {
     putAway("A-01", epc(100), epc(101), epc(102));
     waitFor().until(ExpectedConditions.attributeToBe(bin("A-01"), "data-count", "3"));
     assertThat(bin("A-01").getDomAttribute("data-fill")).isEqualTo("75");
-    String fill = page.findElement(By.cssSelector("[data-testid='bin-A-01'] .bin-box")).getDomAttribute("fill");
-    assertThat(fill).isNotEqualTo(page.findElement(By.cssSelector("[data-testid='bin-A-02'] .bin-box")).getDomAttribute("fill"));
+    // The bins are drawn on a canvas: the colour each bin element carries must be what the canvas shows
+    // inside that bin, and a filled bin's colour must differ from an empty one's.
+    String fill = bin("A-01").getDomAttribute("data-colour");
+    String emptyFill = bin("A-02").getDomAttribute("data-colour");
+    assertThat(fill).matches("#[0-9a-f]{6}").isNotEqualTo(emptyFill);
+    assertThat(canvasColour("A-01")).isEqualTo(fill);
+    assertThat(canvasColour("A-02")).isEqualTo(emptyFill);
 
     new Actions(page).moveToElement(bin("A-01")).perform();
     WebElement tip = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='bin-tooltip']")));
@@ -395,7 +400,8 @@ class MapPageIT {
   void twoThousandBins_fiftyMovementsPerSecond_onlyChangedNodesUpdatedInShortFrames() throws Exception {
     page.get("http://127.0.0.1:" + config.http().port() + "/map/?site=" + BIG_SITE);
     awaitLive();
-    assertThat(page.executeScript("return document.querySelectorAll('g.bin').length")).isEqualTo((long) BIG_BINS);
+    assertThat(page.executeScript("return document.querySelectorAll(\"[data-testid='floor-map'] .bin\").length"))
+        .isEqualTo((long) BIG_BINS);
     // Instrument the page: time each batched flush, count animation frames and long tasks (> 50 ms).
     page.executeScript("""
         const f = window.tagflowMap.floor; const flush = f.flush.bind(f);
@@ -446,7 +452,7 @@ class MapPageIT {
     AtomicReference<Object> seen = new AtomicReference<>();
     try {
       browser.waitUpTo(Duration.ofSeconds(90)).until(d -> {
-        Object state = ((ChromeDriver) d).executeScript("return [document.querySelectorAll(\"g.bin[data-count='1']\").length,"
+        Object state = ((ChromeDriver) d).executeScript("return [document.querySelectorAll(\".bin[data-count='1']\").length,"
             + " window.tagflowMap.feed.reconnects, window.tagflowMap.feed.lastClose, window.perf.frames]");
         seen.set(state);
         return ((List<?>) state).get(0).equals((long) BIG_BINS);
@@ -474,6 +480,12 @@ class MapPageIT {
     assertThat(((Number) perf.get("p95")).doubleValue()).isLessThan(50.0);
     assertThat(((Number) perf.get("ticker")).intValue()).isEqualTo(40);
     assertThat(page.findElement(door("BD1")).getDomAttribute("data-movements")).isNotEqualTo("0");
+    // Only changed areas of the canvas were redrawn: every bin must still show its own current colour.
+    Object stale = page.executeScript("""
+        const f = window.tagflowMap.floor; const wrong = [];
+        for (const [id, n] of f.bins) { const c = f.pixel(id); if (c !== n.el.dataset.colour) { wrong.push(id + ' ' + c + ' != ' + n.el.dataset.colour); } }
+        return wrong.slice(0, 10);""");
+    assertThat((List<?>) stale).as("bins whose drawing differs from their state").isEmpty();
     browser.screenshot(Path.of("target", "map-scale-screenshot.png"));
   }
 
@@ -503,6 +515,11 @@ class MapPageIT {
 
   private static WebElement bin(String id) {
     return page.findElement(By.cssSelector("[data-testid='bin-" + id + "']"));
+  }
+
+  /** The colour the floor canvas shows inside a bin (#rrggbb), read from the canvas's pixels. */
+  private static String canvasColour(String binId) {
+    return (String) page.executeScript("return window.tagflowMap.floor.pixel(arguments[0])", binId);
   }
 
   private static By door(String id) {
