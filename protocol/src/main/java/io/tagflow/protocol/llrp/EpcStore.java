@@ -71,7 +71,11 @@ final class EpcStore {
     dst.writeBytes(bytes, offset[i], byteLength(i));
   }
 
-  /** See {@link TagReportBatch#epcWord(int, int)}. */
+  /**
+   * See {@link TagReportBatch#epcWord(int, int)}. When 8 bytes from the word's start are inside the
+   * array (always, but for the last EPC near the array's end), one load and a mask of the bytes
+   * past the EPC's end, which belong to the next EPC or to nothing.
+   */
   long word(int i, int n) {
     int len = byteLength(i);
     int start = n << 3;
@@ -80,16 +84,12 @@ final class EpcStore {
     }
     int off = offset[i] + start;
     int avail = len - start;
-    if (avail >= 8) {
-      return (long) LONG_BE.get(bytes, off);
+    if (off <= bytes.length - Long.BYTES) {
+      long word = (long) LONG_BE.get(bytes, off);
+      return avail >= Long.BYTES ? word : word & (-1L << ((Long.BYTES - avail) << 3));
     }
     long word = 0;
-    int k = 0;
-    if (avail >= 4) { // the tail of an EPC-96
-      word = ((int) INT_BE.get(bytes, off) & 0xFFFF_FFFFL) << 32;
-      k = 4;
-    }
-    for (; k < avail; k++) {
+    for (int k = 0; k < avail; k++) {
       word |= (bytes[off + k] & 0xFFL) << (56 - 8 * k);
     }
     return word;
@@ -133,6 +133,41 @@ final class EpcStore {
     int off = reserve(i, 96);
     LONG_BE.set(bytes, off, high64);
     INT_BE.set(bytes, off + 8, low32);
+  }
+
+  /** EPC bytes in use: where the next EPC goes. */
+  int used() {
+    return used;
+  }
+
+  /** Makes room for {@code n} more EPC bytes, for the decoder's fast path; see {@link #place}. */
+  void ensureBytes(int n) {
+    if (used + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
+    }
+  }
+
+  /**
+   * Sets tag {@code i}'s EPC to 12 bytes given as two words, at {@code off}, within the room
+   * {@link #ensureBytes} made; the caller then moves the end with {@link #commit}.
+   */
+  void place12(int i, int off, int bitLength, long high64, int low32) {
+    offset[i] = off;
+    bits[i] = bitLength;
+    LONG_BE.set(bytes, off, high64);
+    INT_BE.set(bytes, off + 8, low32);
+  }
+
+  /** As {@link #place12}, the EPC's bytes read from {@code in} at {@code index}, bounds-checked by the caller. */
+  void place(int i, int off, int bitLength, ByteBuffer in, int index) {
+    offset[i] = off;
+    bits[i] = bitLength;
+    in.get(index, bytes, off, (bitLength + 7) >>> 3);
+  }
+
+  /** Sets the end of the EPCs in use to {@code newUsed}, after {@link #place12} or {@link #place}. */
+  void commit(int newUsed) {
+    used = newUsed;
   }
 
   /** Copies tag {@code i} of {@code source} to tag {@code j} here. */

@@ -128,10 +128,12 @@ public final class RoAccessReportDecoder {
     int end = start + length;
     int p = start + LlrpFrame.HEADER_LENGTH;
     while (p < end) {
-      if (layout != null && layout.matches(in, p, end)) {
-        layout.decode(in, p, out);
-        p += layout.length();
-        continue;
+      if (layout != null) {
+        int after = layout.decodeRun(in, p, end, out);
+        if (after != p) {
+          p = after;
+          continue;
+        }
       }
       int head = in.get(p) & 0xFF;
       if (head >= 0x80) {
