@@ -47,6 +47,8 @@ final class TagLayout {
   static final int MAX_CHECKS = 12;
   /** Stored fields in a layout: a tag with a field twice is left to the general decoder. */
   static final int MAX_FIELDS = 24;
+  /** Check words {@link #decodeRun} compares without a loop. */
+  static final int UNROLLED_CHECKS = 4;
 
   /** Bytes of the whole TagReportData; 0 when nothing is learned. */
   private int length;
@@ -59,11 +61,14 @@ final class TagLayout {
   private int epcBytes;
   private int fields;
   private int presence;
-  private final int[] readOffset = new int[MAX_FIELDS];
-  private final int[] fieldOrdinal = new int[MAX_FIELDS];
-  private final int[] leftShift = new int[MAX_FIELDS];
-  private final int[] rightShift = new int[MAX_FIELDS];
-  private final long[] valueMask = new long[MAX_FIELDS];
+  /**
+   * Per stored field, packed in one int so the loop loads one word per field: bits 0-7 the offset
+   * of its 8-byte read in the tag, 8-11 the field ordinal, then three 6-bit shift counts: 12-17
+   * left, 18-23 arithmetic right (both put the value in the low bits, sign-extended), 24-29 the
+   * count by which -1 is shifted right to mask an unsigned value (0 for the signed PeakRSSI).
+   * A long shift uses the low 6 bits of its count, so {@code spec >>> 12} needs no mask.
+   */
+  private final int[] fieldSpec = new int[MAX_FIELDS];
   /** Scratch of {@link #learn}: per tag byte, the bits the general decoder depends on. */
   private final byte[] significant = new byte[MAX_LENGTH];
 
@@ -91,31 +96,69 @@ final class TagLayout {
 
   /**
    * Appends the run of tags of this layout that starts at {@code p}, if any, to {@code out} and
-   * returns the offset after it ({@code p} when the tag at {@code p} does not match).
+   * returns the offset after it ({@code p} when the tag at {@code p} does not match). The layout's
+   * parameters are copied to locals first, and the first {@link #UNROLLED_CHECKS} check words are
+   * compared straight-line (a layout with fewer repeats its first word), the rest in a loop.
    */
   int decodeRun(ByteBuffer in, int p, int end, TagReportBatch out) {
     int n = length;
     if (!matches(in, p, end)) {
       return p;
     }
+    int epcLength = epcBytes;
+    int epcAt = epcOffset;
+    int bitLength = epcBits;
+    int count = fields;
+    int mask = presence;
+    int[] spec = fieldSpec;
+    int o0 = checkOffset[0];
+    int o1 = checkOffset[1];
+    int o2 = checkOffset[2];
+    int o3 = checkOffset[3];
+    long m0 = checkMask[0];
+    long m1 = checkMask[1];
+    long m2 = checkMask[2];
+    long m3 = checkMask[3];
+    long v0 = checkValue[0];
+    long v1 = checkValue[1];
+    long v2 = checkValue[2];
+    long v3 = checkValue[3];
+    int more = checks;
     int i = out.size();
-    out.ensureRoom((end - p) / n, epcBytes);
+    out.ensureRoom((end - p) / n, epcLength);
     long[] values = out.valueRows();
     int[] present = out.presenceRows();
     EpcStore epcs = out.epcStore();
     int used = epcs.used();
-    do {
-      storeEpc(in, p, epcs, i, used);
-      used += epcBytes;
-      int row = i * TagField.COUNT;
-      for (int k = 0; k < fields; k++) {
-        long raw = in.getLong(p + readOffset[k]);
-        values[row + fieldOrdinal[k]] = ((raw << leftShift[k]) >> rightShift[k]) & valueMask[k];
+    while (true) {
+      int at = p + epcAt;
+      if (epcLength == 12) {
+        epcs.place12(i, used, bitLength, in.getLong(at), in.getInt(at + 8));
+      } else {
+        epcs.place(i, used, bitLength, in, at);
       }
-      present[i] = presence;
+      used += epcLength;
+      int row = i * TagField.COUNT;
+      for (int k = 0; k < count; k++) {
+        int f = spec[k];
+        long raw = in.getLong(p + (f & 0xFF));
+        values[row + ((f >>> 8) & 0xF)] = ((raw << (f >>> 12)) >> (f >>> 18)) & (-1L >>> (f >>> 24));
+      }
+      present[i] = mask;
       i++;
       p += n;
-    } while (n <= end - p && sameLayout(in, p));
+      if (n > end - p) {
+        break;
+      }
+      long diff = ((in.getLong(p + o0) & m0) ^ v0) | ((in.getLong(p + o1) & m1) ^ v1)
+          | ((in.getLong(p + o2) & m2) ^ v2) | ((in.getLong(p + o3) & m3) ^ v3);
+      for (int k = UNROLLED_CHECKS; k < more; k++) {
+        diff |= (in.getLong(p + checkOffset[k]) & checkMask[k]) ^ checkValue[k];
+      }
+      if (diff != 0) {
+        break;
+      }
+    }
     epcs.commit(used);
     out.commitSize(i);
     return p;
@@ -195,18 +238,15 @@ final class TagLayout {
   /**
    * Field {@code k} is {@code field}, its value at {@code value} in a tag of {@code len} bytes:
    * read the 8 bytes that end at the value's end (or the tag's first 8 when it ends before them)
-   * and shift the value down.
+   * and shift the value down; see {@link #fieldSpec}.
    */
   private void addField(int k, TagField field, int value, int len) {
     int bits = 8 * field.valueLength();
     int valueEnd = value + field.valueLength();
     int read = Math.max(0, valueEnd - Long.BYTES);
     int below = 8 * (read + Long.BYTES - valueEnd); // bits of the word after the value
-    readOffset[k] = read;
-    fieldOrdinal[k] = field.ordinal();
-    leftShift[k] = 64 - bits - below;
-    rightShift[k] = 64 - bits;
-    valueMask[k] = field.signed() || bits == 64 ? -1L : (1L << bits) - 1;
+    int unsignedMask = field.signed() ? 0 : 64 - bits;
+    fieldSpec[k] = read | field.ordinal() << 8 | (64 - bits - below) << 12 | (64 - bits) << 18 | unsignedMask << 24;
   }
 
   /** Covers the significant bytes with as few 8-byte words inside the tag as a greedy pass gives. */
@@ -229,6 +269,11 @@ final class TagLayout {
       checkMask[count] = mask;
       checkValue[count++] = in.getLong(tagStart + word) & mask;
       pos = word + Long.BYTES;
+    }
+    for (int k = count; k < UNROLLED_CHECKS; k++) { // unused straight-line slots repeat word 0
+      checkOffset[k] = checkOffset[0];
+      checkMask[k] = checkMask[0];
+      checkValue[k] = checkValue[0];
     }
     checks = count;
     return true;
