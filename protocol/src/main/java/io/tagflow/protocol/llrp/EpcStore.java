@@ -135,12 +135,7 @@ final class EpcStore {
     INT_BE.set(bytes, off + 8, low32);
   }
 
-  /** EPC bytes in use: where the next EPC goes. */
-  int used() {
-    return used;
-  }
-
-  /** Makes room for {@code n} more EPC bytes, for the decoder's fast path; see {@link #place}. */
+  /** Makes room for {@code n} more EPC bytes, for the decoder's fast path; see {@link #placeRun}. */
   void ensureBytes(int n) {
     if (used + n > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
@@ -148,26 +143,28 @@ final class EpcStore {
   }
 
   /**
-   * Sets tag {@code i}'s EPC to 12 bytes given as two words, at {@code off}, within the room
-   * {@link #ensureBytes} made; the caller then moves the end with {@link #commit}.
+   * Appends the EPCs of tags {@code first .. first + tags}, each of {@code bitLength} bits, read
+   * from {@code in} at {@code at}, {@code at + stride}, ...: the decoder's fast path, which has
+   * bounds-checked the reads and made room with {@link #ensureBytes}. A 12-byte EPC is copied as
+   * two words.
    */
-  void place12(int i, int off, int bitLength, long high64, int low32) {
-    offset[i] = off;
-    bits[i] = bitLength;
-    LONG_BE.set(bytes, off, high64);
-    INT_BE.set(bytes, off + 8, low32);
-  }
-
-  /** As {@link #place12}, the EPC's bytes read from {@code in} at {@code index}, bounds-checked by the caller. */
-  void place(int i, int off, int bitLength, ByteBuffer in, int index) {
-    offset[i] = off;
-    bits[i] = bitLength;
-    in.get(index, bytes, off, (bitLength + 7) >>> 3);
-  }
-
-  /** Sets the end of the EPCs in use to {@code newUsed}, after {@link #place12} or {@link #place}. */
-  void commit(int newUsed) {
-    used = newUsed;
+  void placeRun(int first, int tags, ByteBuffer in, int at, int stride, int bitLength) {
+    int n = (bitLength + 7) >>> 3;
+    int off = used;
+    byte[] dst = bytes;
+    int[] offsets = offset;
+    int[] lengths = bits;
+    for (int i = first; i < first + tags; i++, at += stride, off += n) {
+      offsets[i] = off;
+      lengths[i] = bitLength;
+      if (n == 12) {
+        LONG_BE.set(dst, off, in.getLong(at));
+        INT_BE.set(dst, off + 8, in.getInt(at + 8));
+      } else {
+        in.get(at, dst, off, n);
+      }
+    }
+    used = off;
   }
 
   /** Copies tag {@code i} of {@code source} to tag {@code j} here. */

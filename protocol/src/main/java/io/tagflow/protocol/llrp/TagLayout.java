@@ -33,9 +33,9 @@ import java.nio.ByteBuffer;
  * signed PeakRSSI. Every load of a tag lies in {@code [tag, tag + length)}, so one comparison per
  * tag, {@code length <= end - p}, bounds all of them: the last tag of a report takes this path too.
  *
- * <p>A run of matching tags is appended to the batch in one go: room for every tag that fits in
- * the rest of the message is made once, then the loop writes the batch's arrays directly and the
- * batch's size is set once at the end.
+ * <p>A run of matching tags is appended to the batch in one go: the run is measured, room for
+ * exactly its tags is made once, then plain counted loops write the batch's arrays directly and
+ * the batch's size is set once at the end.
  *
  * <p>Mutable and not thread-safe: one lives in each {@link TagReportBatch}, the decoder's
  * per-connection state, so the decoder itself stays stateless.
@@ -96,21 +96,30 @@ final class TagLayout {
 
   /**
    * Appends the run of tags of this layout that starts at {@code p}, if any, to {@code out} and
-   * returns the offset after it ({@code p} when the tag at {@code p} does not match). The layout's
-   * parameters are copied to locals first, and the first {@link #UNROLLED_CHECKS} check words are
-   * compared straight-line (a layout with fewer repeats its first word), the rest in a loop.
+   * returns the offset after it ({@code p} when the tag at {@code p} does not match). First the
+   * run is measured (every tag checked), then room is made for exactly its tags, then its EPCs
+   * and its fields are stored in plain counted loops.
    */
   int decodeRun(ByteBuffer in, int p, int end, TagReportBatch out) {
-    int n = length;
     if (!matches(in, p, end)) {
       return p;
     }
-    int epcLength = epcBytes;
-    int epcAt = epcOffset;
-    int bitLength = epcBits;
-    int count = fields;
-    int mask = presence;
-    int[] spec = fieldSpec;
+    int tags = runLength(in, p, end);
+    int first = out.size();
+    out.ensureRoom(tags, epcBytes);
+    out.epcStore().placeRun(first, tags, in, p + epcOffset, length, epcBits);
+    storeFields(in, p, first, tags, out.valueRows(), out.presenceRows());
+    out.commitSize(first + tags);
+    return p + tags * length;
+  }
+
+  /**
+   * Tags of this layout from {@code p} on, the one at {@code p} (which matches) included. The
+   * layout's check words are copied to locals first; the first {@link #UNROLLED_CHECKS} are
+   * compared straight-line (a layout with fewer repeats its first word), the rest in a loop.
+   */
+  private int runLength(ByteBuffer in, int p, int end) {
+    int n = length;
     int o0 = checkOffset[0];
     int o1 = checkOffset[1];
     int o2 = checkOffset[2];
@@ -124,52 +133,35 @@ final class TagLayout {
     long v2 = checkValue[2];
     long v3 = checkValue[3];
     int more = checks;
-    int i = out.size();
-    out.ensureRoom((end - p) / n, epcLength);
-    long[] values = out.valueRows();
-    int[] present = out.presenceRows();
-    EpcStore epcs = out.epcStore();
-    int used = epcs.used();
-    while (true) {
-      int at = p + epcAt;
-      if (epcLength == 12) {
-        epcs.place12(i, used, bitLength, in.getLong(at), in.getInt(at + 8));
-      } else {
-        epcs.place(i, used, bitLength, in, at);
+    int tags = 1;
+    for (int q = p + n; n <= end - q; q += n) {
+      long diff = ((in.getLong(q + o0) & m0) ^ v0) | ((in.getLong(q + o1) & m1) ^ v1)
+          | ((in.getLong(q + o2) & m2) ^ v2) | ((in.getLong(q + o3) & m3) ^ v3);
+      for (int k = UNROLLED_CHECKS; k < more; k++) {
+        diff |= (in.getLong(q + checkOffset[k]) & checkMask[k]) ^ checkValue[k];
       }
-      used += epcLength;
-      int row = i * TagField.COUNT;
+      if (diff != 0) {
+        break;
+      }
+      tags++;
+    }
+    return tags;
+  }
+
+  /** Stores fields and presence of the {@code tags} tags from {@code p} on as tags {@code first, first + 1, ...}. */
+  private void storeFields(ByteBuffer in, int p, int first, int tags, long[] values, int[] present) {
+    int n = length;
+    int count = fields;
+    int mask = presence;
+    int[] spec = fieldSpec;
+    for (int t = 0; t < tags; t++, p += n) {
+      int row = (first + t) * TagField.COUNT;
       for (int k = 0; k < count; k++) {
         int f = spec[k];
         long raw = in.getLong(p + (f & 0xFF));
         values[row + ((f >>> 8) & 0xF)] = ((raw << (f >>> 12)) >> (f >>> 18)) & (-1L >>> (f >>> 24));
       }
-      present[i] = mask;
-      i++;
-      p += n;
-      if (n > end - p) {
-        break;
-      }
-      long diff = ((in.getLong(p + o0) & m0) ^ v0) | ((in.getLong(p + o1) & m1) ^ v1)
-          | ((in.getLong(p + o2) & m2) ^ v2) | ((in.getLong(p + o3) & m3) ^ v3);
-      for (int k = UNROLLED_CHECKS; k < more; k++) {
-        diff |= (in.getLong(p + checkOffset[k]) & checkMask[k]) ^ checkValue[k];
-      }
-      if (diff != 0) {
-        break;
-      }
-    }
-    epcs.commit(used);
-    out.commitSize(i);
-    return p;
-  }
-
-  private void storeEpc(ByteBuffer in, int p, EpcStore epcs, int i, int used) {
-    int at = p + epcOffset;
-    if (epcBytes == 12) {
-      epcs.place12(i, used, epcBits, in.getLong(at), in.getInt(at + 8));
-    } else {
-      epcs.place(i, used, epcBits, in, at);
+      present[first + t] = mask;
     }
   }
 

@@ -318,7 +318,7 @@ public final class TagReportBatch {
 
   /**
    * Sets the size to {@code newSize} after the fast path wrote the tags up to it: presence,
-   * values and EPC (with {@link EpcStore#commit}) of each, within the room {@link #ensureRoom} made.
+   * values and EPC (with {@link EpcStore#placeRun}) of each, within the room {@link #ensureRoom} made.
    */
   void commitSize(int newSize) {
     size = newSize;
