@@ -71,7 +71,11 @@ final class EpcStore {
     dst.writeBytes(bytes, offset[i], byteLength(i));
   }
 
-  /** See {@link TagReportBatch#epcWord(int, int)}. */
+  /**
+   * See {@link TagReportBatch#epcWord(int, int)}. When 8 bytes from the word's start are inside the
+   * array (always, but for the last EPC near the array's end), one load and a mask of the bytes
+   * past the EPC's end, which belong to the next EPC or to nothing.
+   */
   long word(int i, int n) {
     int len = byteLength(i);
     int start = n << 3;
@@ -80,16 +84,12 @@ final class EpcStore {
     }
     int off = offset[i] + start;
     int avail = len - start;
-    if (avail >= 8) {
-      return (long) LONG_BE.get(bytes, off);
+    if (off <= bytes.length - Long.BYTES) {
+      long word = (long) LONG_BE.get(bytes, off);
+      return avail >= Long.BYTES ? word : word & (-1L << ((Long.BYTES - avail) << 3));
     }
     long word = 0;
-    int k = 0;
-    if (avail >= 4) { // the tail of an EPC-96
-      word = ((int) INT_BE.get(bytes, off) & 0xFFFF_FFFFL) << 32;
-      k = 4;
-    }
-    for (; k < avail; k++) {
+    for (int k = 0; k < avail; k++) {
       word |= (bytes[off + k] & 0xFFL) << (56 - 8 * k);
     }
     return word;
@@ -133,6 +133,38 @@ final class EpcStore {
     int off = reserve(i, 96);
     LONG_BE.set(bytes, off, high64);
     INT_BE.set(bytes, off + 8, low32);
+  }
+
+  /** Makes room for {@code n} more EPC bytes, for the decoder's fast path; see {@link #placeRun}. */
+  void ensureBytes(int n) {
+    if (used + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
+    }
+  }
+
+  /**
+   * Appends the EPCs of tags {@code first .. first + tags}, each of {@code bitLength} bits, read
+   * from {@code in} at {@code at}, {@code at + stride}, ...: the decoder's fast path, which has
+   * bounds-checked the reads and made room with {@link #ensureBytes}. A 12-byte EPC is copied as
+   * two words.
+   */
+  void placeRun(int first, int tags, ByteBuffer in, int at, int stride, int bitLength) {
+    int n = (bitLength + 7) >>> 3;
+    int off = used;
+    byte[] dst = bytes;
+    int[] offsets = offset;
+    int[] lengths = bits;
+    for (int i = first; i < first + tags; i++, at += stride, off += n) {
+      offsets[i] = off;
+      lengths[i] = bitLength;
+      if (n == 12) {
+        LONG_BE.set(dst, off, in.getLong(at));
+        INT_BE.set(dst, off + 8, in.getInt(at + 8));
+      } else {
+        in.get(at, dst, off, n);
+      }
+    }
+    used = off;
   }
 
   /** Copies tag {@code i} of {@code source} to tag {@code j} here. */

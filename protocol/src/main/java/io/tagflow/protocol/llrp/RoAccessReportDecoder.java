@@ -25,9 +25,10 @@ import java.util.Arrays;
  * TagReportData (Custom 1023, AccessCommand op-spec results, RFSurveyReportData,
  * ReaderEventNotificationData). Parameters may come in any order.
  *
- * <p>Fast path: a TagReportData with the same wire layout as the last all-TV one this batch saw
- * (the common case: a reader repeats one layout for every tag) is read at fixed offsets by the
- * batch's {@code TagLayout}, with exactly the result of the walk below; see that class.
+ * <p>Fast path: a run of TagReportData with the same wire layout as the last one the walk below
+ * accepted for this batch (the common case: a reader repeats one layout for every tag) is read at
+ * fixed offsets by the batch's {@code TagLayout}, with exactly the result of the walk; see that
+ * class.
  *
  * <p>Failure contract: malformed input throws {@link LlrpDecodeException} with a reason and the
  * byte offset from the start of the message, and leaves {@code out} empty. Every length is checked
@@ -128,10 +129,12 @@ public final class RoAccessReportDecoder {
     int end = start + length;
     int p = start + LlrpFrame.HEADER_LENGTH;
     while (p < end) {
-      if (layout != null && layout.matches(in, p, end)) {
-        layout.decode(in, p, out);
-        p += layout.length();
-        continue;
+      if (layout != null) {
+        int after = layout.decodeRun(in, p, end, out);
+        if (after != p) {
+          p = after;
+          continue;
+        }
       }
       int head = in.get(p) & 0xFF;
       if (head >= 0x80) {

@@ -303,6 +303,37 @@ public final class TagReportBatch {
     epcs.put96(i, high64, low32);
   }
 
+  /**
+   * Makes room for {@code tags} more tags with {@code epcBytes} EPC bytes each, for the decoder's
+   * fast path, which then writes the arrays directly and calls {@link #commitSize}. Read the arrays
+   * after this call: it may replace them.
+   */
+  void ensureRoom(int tags, int epcBytes) {
+    int needed = size + tags;
+    if (needed > present.length) {
+      growTags(needed);
+    }
+    epcs.ensureBytes(tags * epcBytes);
+  }
+
+  /**
+   * Sets the size to {@code newSize} after the fast path wrote the tags up to it: presence,
+   * values and EPC (with {@link EpcStore#placeRun}) of each, within the room {@link #ensureRoom} made.
+   */
+  void commitSize(int newSize) {
+    size = newSize;
+  }
+
+  /** The presence masks for the decoder's fast path, indexed by tag. */
+  int[] presenceRows() {
+    return present;
+  }
+
+  /** The EPC storage for the decoder's fast path. */
+  EpcStore epcStore() {
+    return epcs;
+  }
+
   /** Replaces tag {@code i}'s presence mask, unchecked: the decoder stored every value it marks. */
   void setPresence(int i, int mask) {
     present[i] = mask;

@@ -118,6 +118,127 @@ class RoAccessReportDecoderTest {
   }
 
   @Test
+  void decode_lastTagOfUniformReport_readLikeTheOthers() {
+    TagReportBatch source = uniformTags(6, TagField.TAG_SEEN_COUNT, TagField.PEAK_RSSI, TagField.LAST_SEEN_TIMESTAMP_UTC);
+    byte[] message = encode(source, ReportContent.all());
+
+    for (int round = 0; round < 2; round++) { // the second decode starts from the learned layout
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch)).isEqualTo(6);
+      LtkReports.assertSameTags(batch, source);
+    }
+    assertThat(batch.lastSeenTimestampUtc(5)).isEqualTo(Long.MIN_VALUE + 5);
+    assertThat(batch.peakRssi(5)).isEqualTo(-128);
+  }
+
+  @Test
+  void decode_truncatedLastTagAfterLearnedOnes_failsAtItsLengthField() {
+    byte[] whole = encode(uniformTags(4, TagField.ANTENNA_ID, TagField.TAG_SEEN_COUNT), ReportContent.all());
+    byte[] message = java.util.Arrays.copyOf(whole, whole.length - 1);
+    Unpooled.wrappedBuffer(message).setInt(2, message.length);
+    int lastTag = LlrpFrame.HEADER_LENGTH + 3 * 23; // 23-byte tags
+
+    assertFails(message, "TLV parameter type 240 has length 23 but only 22 bytes are left in RO_ACCESS_REPORT", lastTag + 2);
+    decoder.decode(Unpooled.wrappedBuffer(whole), 0, whole.length, batch); // learns the layout first
+    assertFails(message, "TLV parameter type 240 has length 23 but only 22 bytes are left in RO_ACCESS_REPORT", lastTag + 2);
+  }
+
+  @Test
+  void decode_layoutChangingMidReportAndBack_readsEveryTag() {
+    TagReportBatch source = new TagReportBatch();
+    for (int t = 0; t < 9; t++) {
+      int i = source.addEpc96(0x300833B2DDD90140L, t);
+      source.set(i, TagField.ANTENNA_ID, t).set(i, TagField.PEAK_RSSI, -20 - t);
+      if (t >= 3 && t < 6) { // a longer layout in the middle, then the first one again
+        source.set(i, TagField.FIRST_SEEN_TIMESTAMP_UPTIME, 1000L * t).set(i, TagField.C1G2_PC, 0x3000 + t);
+      }
+    }
+    byte[] message = encode(source, ReportContent.all());
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch)).isEqualTo(9);
+      LtkReports.assertSameTags(batch, source);
+    }
+    assertThat(batch.has(6, TagField.C1G2_PC)).isFalse();
+    assertThat(batch.firstSeenTimestampUptime(5)).isEqualTo(5000L);
+  }
+
+  @Test
+  void decode_epcDataOfOddBitLengths_keepsBitsAndPaddingOfEachTag() {
+    TagReportBatch source = new TagReportBatch();
+    for (int t = 0; t < 8; t++) {
+      // 30-bit EPCs, then one of 31 bits with the same byte length, then 30 again, then 0 and 130
+      int bits = t == 3 ? 31 : t == 6 ? 0 : t == 7 ? 130 : 30;
+      byte[] epc = new byte[(bits + 7) / 8];
+      for (int k = 0; k < epc.length; k++) {
+        epc[k] = (byte) (0xA5 ^ (t * 16 + k));
+      }
+      int i = source.addTag(epc, 0, bits);
+      source.set(i, TagField.CHANNEL_INDEX, 40 + t).set(i, TagField.PEAK_RSSI, -t);
+    }
+    byte[] message = encode(source, ReportContent.all().withEpc96(false));
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch)).isEqualTo(8);
+      LtkReports.assertSameTags(batch, source);
+    }
+    assertThat(batch.epcBitLength(3)).isEqualTo(31);
+    assertThat(batch.epcBitLength(4)).isEqualTo(30);
+  }
+
+  @Test
+  void decode_fieldsBeforeTheEpcAndCustomInside_readLikeTheGeneralPath() {
+    // PeakRSSI and AntennaID come first, so their 8-byte reads start at the tag's start; a Custom
+    // sits between the fields and is skipped by its length.
+    String tag = "00 f0 00 25  86 %s  81 00 %s  03 ff 00 0c 00 00 65 1a 00 00 00 38"
+        + "  8d 30 08 33 b2 dd d9 01 40 00 00 00 %s  87 00 %s";
+    byte[] message = LlrpFrames.bytes("08 3d 00 00 00 79 00 00 00 01 "
+        + tag.formatted("c4", "01", "01", "05") + tag.formatted("80", "02", "02", "06")
+        + tag.formatted("7f", "ff", "03", "07"));
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch)).isEqualTo(3);
+      assertThat(batch.peakRssi(0)).isEqualTo(-60);
+      assertThat(batch.peakRssi(1)).isEqualTo(-128);
+      assertThat(batch.peakRssi(2)).isEqualTo(127);
+      assertThat(batch.antennaId(2)).isEqualTo(255);
+      assertThat(batch.channelIndex(1)).isEqualTo(6);
+      assertThat(batch.epcHex(2)).isEqualTo("300833B2DDD9014000000003");
+      assertThat(batch.presenceMask(1)).isEqualTo(
+          TagField.PEAK_RSSI.bit() | TagField.ANTENNA_ID.bit() | TagField.CHANNEL_INDEX.bit());
+    }
+  }
+
+  @Test
+  void decode_customOfOtherLengthInsideALearnedLayout_isWalkedInFull() {
+    String tag = "00 f0 00 %s  8d 30 08 33 b2 dd d9 01 40 00 00 00 %s  03 ff 00 %s 00 00 65 1a 00 00 00 38 %s  81 00 %s";
+    byte[] message = LlrpFrames.bytes("08 3d 00 00 00 6c 00 00 00 01 "
+        + tag.formatted("20", "01", "0c", "", "01") + tag.formatted("20", "02", "0c", "", "02")
+        + tag.formatted("22", "03", "0e", "be ef", "03"));
+
+    assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, batch)).isEqualTo(3);
+    assertThat(batch.antennaId(2)).isEqualTo(3);
+    assertThat(batch.epcHex(2)).isEqualTo("300833B2DDD9014000000003");
+  }
+
+  /** {@code n} tags with EPC-96 and the same fields, at the ends of their ranges on the last tag. */
+  private static TagReportBatch uniformTags(int n, TagField... fields) {
+    TagReportBatch source = new TagReportBatch();
+    for (int t = 0; t < n; t++) {
+      int i = source.addEpc96(0x300833B2DDD90140L + t, t);
+      for (TagField field : fields) {
+        source.set(i, field, t == n - 1 ? field.minValue() + (field.valueLength() == 8 ? 5 : 0) : t + 1);
+      }
+    }
+    return source;
+  }
+
+  private static byte[] encode(TagReportBatch source, ReportContent content) {
+    ByteBuf out = Unpooled.buffer();
+    new RoAccessReportEncoder(content).encode(source, 2, 1, out);
+    return io.netty.buffer.ByteBufUtil.getBytes(out);
+  }
+
+  @Test
   void decode_unknownTvType_failsWithOffset() {
     byte[] message = LlrpFrames.bytes(LlrpFrames.FX9600_ONE_TAG);
     message[27] = (byte) 0xE0; // TV type 96 where ChannelIndex (0x87) was, at byte 27

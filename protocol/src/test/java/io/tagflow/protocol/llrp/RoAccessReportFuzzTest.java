@@ -288,6 +288,27 @@ class RoAccessReportFuzzTest {
     return ByteBufUtil.getBytes(out);
   }
 
+  /**
+   * A fixed reader's report with EPCData: 2 to 20 tags, each with an EPC of one bit length and the
+   * same fields; Custom parameters inside each tag when {@code k} is odd.
+   */
+  private static byte[] uniformEpcDataReport(SplittableRandom random, int k) {
+    TagReportBatch source = new TagReportBatch();
+    int mask = random.nextInt(1 << TagField.COUNT);
+    int bits = 1 + random.nextInt(140);
+    byte[] epc = new byte[(bits + 7) / 8];
+    for (int t = 2 + random.nextInt(19); t > 0; t--) {
+      random.nextBytes(epc);
+      int i = source.addTag(epc, 0, bits);
+      for (TagField field : TagField.values()) {
+        if ((mask & field.bit()) != 0) {
+          source.set(i, field, RoAccessReportLtkPropertyTest.fit(field, random.nextLong()));
+        }
+      }
+    }
+    return LtkReports.encode(LtkReports.toLtk(source, false, 1 + (k & 1), k, k & 1, 0));
+  }
+
   /** Valid reports: the hand-written fixtures, encoder output of several shapes, and LTK output. */
   private static List<byte[]> corpus(SplittableRandom random) {
     List<byte[]> corpus = new ArrayList<>();
@@ -296,6 +317,7 @@ class RoAccessReportFuzzTest {
     corpus.add(LlrpFrames.bytes(LlrpFrames.WITH_CUSTOM));
     for (int k = 0; k < 8; k++) {
       corpus.add(uniformReport(random));
+      corpus.add(uniformEpcDataReport(random, k));
     }
     for (int k = 0; k < 24; k++) {
       TagReportBatch source = new TagReportBatch();

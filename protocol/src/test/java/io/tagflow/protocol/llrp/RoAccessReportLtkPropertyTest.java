@@ -83,6 +83,25 @@ class RoAccessReportLtkPropertyTest {
     }
   }
 
+  /**
+   * The learned layout beyond EPC-96: every tag has an EPCData of one bit length (any, 1 to 496)
+   * and the same fields, with Custom parameters inside each TagReportData.
+   */
+  @Property(tries = 300)
+  void uniformEpcDataTags_withCustomsInside_decodeToSameTags(@ForAll("tagLists") List<TagSpec> tags,
+                                                             @ForAll @IntRange(min = 1, max = 496) int bits,
+                                                             @ForAll @IntRange(min = 0, max = (1 << 14) - 1) int mask,
+                                                             @ForAll @IntRange(min = 0, max = 2) int customsPerTag) {
+    TagReportBatch source = batch(tags.stream().map(t -> new TagSpec(bits, t.epc(), mask, t.raw())).toList());
+    byte[] message = LtkReports.encode(LtkReports.toLtk(source, false, 1, 6, customsPerTag, 1));
+    TagReportBatch decoded = new TagReportBatch(1);
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(decoder.decode(Unpooled.wrappedBuffer(message), 0, message.length, decoded)).isEqualTo(tags.size());
+      LtkReports.assertSameTags(decoded, source);
+    }
+  }
+
   @Example
   void everyFieldCombination_agreesWithLtkBothWays() {
     int combinations = 1 << TagField.COUNT;
