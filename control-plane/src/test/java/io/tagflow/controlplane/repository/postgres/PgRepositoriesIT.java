@@ -16,7 +16,7 @@ import io.tagflow.controlplane.repository.Repositories;
 import io.tagflow.controlplane.store.Database;
 import io.tagflow.controlplane.store.EventBatch;
 import io.tagflow.controlplane.store.MovementQuery;
-import io.tagflow.controlplane.store.PostgresEventStore;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
@@ -151,7 +151,7 @@ class PgRepositoriesIT {
     repos.lots().create(lot("L-3"));
     repos.tags().upsertAll(List.of(new TagRecord(epc(31), "L-3")));
     MovementEvent out = Events.movement("door-2", Direction.OUT, T0.plusSeconds(300), List.of(epc(31), epc(32)));
-    new PostgresEventStore(db.dataSource()).store(new EventBatch(T0.plusSeconds(301), List.of(out),
+    AppliedStore.open(db.dataSource()).store(new EventBatch(T0.plusSeconds(301), List.of(out),
         List.of(Events.location(epc(33), "A-01", T0.plusSeconds(10))), List.of(), List.of(), List.of()));
 
     assertThat(repos.movements().find(MovementQuery.of("dc1", T0, T0.plusSeconds(3600)).withDirection(Direction.OUT))
