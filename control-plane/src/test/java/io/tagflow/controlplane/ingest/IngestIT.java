@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.controlplane.ingest.IngestMetrics.DeadLetterCause;
 import io.tagflow.controlplane.store.Database;
 import io.tagflow.controlplane.store.DeadLetter;
@@ -14,7 +15,6 @@ import io.tagflow.controlplane.store.DeadLetterRepository;
 import io.tagflow.controlplane.store.DeviceStateRepository;
 import io.tagflow.controlplane.store.EventBatch;
 import io.tagflow.controlplane.store.EventStore;
-import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.controlplane.store.StoredBatch;
 import io.tagflow.controlplane.store.TagLocationRepository;

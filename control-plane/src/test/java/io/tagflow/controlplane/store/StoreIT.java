@@ -1,11 +1,12 @@
 package io.tagflow.controlplane.store;
 
-import io.tagflow.controlplane.fixtures.AppliedStore;
 import static io.tagflow.controlplane.EventFixtures.epc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
+import io.tagflow.controlplane.fixtures.Poll;
 import io.tagflow.controlplane.model.Lot;
 import io.tagflow.controlplane.model.LotStatus;
 import io.tagflow.controlplane.model.TagRecord;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +119,42 @@ class StoreIT {
     assertThat(stored.duplicateMovements()).isEqualTo(1);
     assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movements WHERE movement_id = '" + m.movementId() + "'"))
         .containsExactly("1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void store_concurrentWriterOfSameMovement_retriesAndStoresTheRestOnce(StorageMode mode) throws Exception {
+    Database db = databases.get(mode);
+    String site = "race-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    MovementEvent contested = siteOf(f.advance(Duration.ofSeconds(1)).movement("D1", Direction.IN, epc(8000)), site);
+    MovementEvent other = siteOf(f.advance(Duration.ofSeconds(1)).movement("D2", Direction.OUT, epc(8001)), site);
+    String waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND wait_event_type = 'Lock'";
+    try (AppliedStore store = AppliedStore.open(db.dataSource()); Connection rival = db.connect()) {
+      // Another instance's transaction holds the contested movement, not committed yet.
+      rival.setAutoCommit(false);
+      new MovementRepository(db.dataSource()).insert(rival, List.of(contested), START);
+      CompletableFuture<StoredBatch> storing = CompletableFuture.supplyAsync(() -> {
+        try {
+          return store.store(new EventBatch(f.now(), List.of(contested, other), List.of(), List.of(), List.of(),
+              List.of()));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      // The store's COPY waits on the rival's key; then the rival commits first.
+      Poll.until(() -> ModeDatabases.queryRows(db, waiting), rows -> !rows.equals(List.of("0")), Duration.ofSeconds(30));
+      rival.commit();
+      StoredBatch stored = storing.get(30, TimeUnit.SECONDS);
+
+      assertThat(stored.newMovements()).containsExactly(other);
+      assertThat(stored.duplicateMovements()).isEqualTo(1);
+    }
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movements WHERE site_id = '" + site + "'"))
+        .containsExactly("2");
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movement_tags WHERE epc IN ('" + epc(8000) + "', '"
+        + epc(8001) + "')")).containsExactly("2");
   }
 
   @ParameterizedTest

@@ -1,11 +1,11 @@
 package io.tagflow.controlplane.store;
 
-import io.tagflow.controlplane.fixtures.AppliedStore;
 import static io.tagflow.controlplane.EventFixtures.epc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.testing.TestDatabase;
