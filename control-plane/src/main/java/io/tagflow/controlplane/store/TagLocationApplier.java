@@ -190,7 +190,8 @@ final class TagLocationApplier implements AutoCloseable {
       try {
         apply(work);
         return;
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
+        // A runtime error is retried too: a dead thread would leave ingest waiting on a full queue.
         if (stopping) {
           log.warn("Applying tag placements failed while closing; the backlog keeps them: {}", e.toString());
           return;
