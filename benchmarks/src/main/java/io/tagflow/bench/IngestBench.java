@@ -2,12 +2,14 @@ package io.tagflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.tagflow.controlplane.ControlPlaneConfig;
 import io.tagflow.controlplane.ControlPlaneService;
 import io.tagflow.controlplane.ingest.IngestMetrics;
 import io.tagflow.controlplane.model.BinSpec;
 import io.tagflow.controlplane.model.DoorSpec;
 import io.tagflow.controlplane.model.SiteLayout;
+import io.tagflow.controlplane.store.PostgresEventStore;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.EventCodec;
 import io.tagflow.protocol.event.EventIds;
@@ -28,10 +30,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -47,7 +52,7 @@ import org.postgresql.copy.CopyManager;
  *       broker drops what overflows its queue for a subscriber, Mosquitto's max_queued_messages = 1000);
  *       the running control plane ({@code ControlPlaneService}: MQTT ingest, store, live state, rules,
  *       live feed) commits them; timed from the first publish until {@code movements} holds them all
- *       (after a warm-up batch);</li>
+ *       and their door placements are in {@code tag_locations} (after a warm-up batch);</li>
  *   <li><b>raw COPY</b>: the same number of movements of the same shape written with pgjdbc's
  *       {@code CopyManager} into the same tables ({@code movements}, {@code movement_tags}) in transactions
  *       of 500 movements (the ingest's batch size): the ceiling for moving those rows into PostgreSQL;</li>
@@ -59,11 +64,12 @@ import org.postgresql.copy.CopyManager;
  * <p>Run: {@code ./tagflow bench ingest [--movements N] [--latency-seconds S]} (defaults 20000 and 15;
  * about 1-3 minutes). Services: {@code TAGFLOW_BENCH_PG_URL} / {@code TAGFLOW_BENCH_MQTT_URI} when set,
  * else 127.0.0.1:5432 (user postgres) and tcp://127.0.0.1:1883 if they answer (see {@link BenchServices}).
- * It creates and finally drops the database {@value #DATABASE}. Prints progress, the figures, then
+ * It creates and finally drops the database {@code tagflow_bench_ingest_<pid>}. Prints progress, the figures, then
  * {@code RESULT ingest_movements_per_s=... copy_movements_per_s=... ratio=... ws_p99_ms=...}.
  */
 final class IngestBench implements BenchMain.Benchmark {
-  static final String DATABASE = "tagflow_bench_ingest";
+  /** Per process: two runs at once (two worktrees on one server) must not drop each other's database. */
+  static final String DATABASE = "tagflow_bench_ingest_" + ProcessHandle.current().pid();
   static final String SITE = "dc1";
   static final int TAGS = 20;
   static final int TAG_POOL = 100_000;
@@ -130,13 +136,15 @@ final class IngestBench implements BenchMain.Benchmark {
       System.out.printf("ingest: PostgreSQL %s, broker %s, %d movements of %d tags%n", dbUrl, mqtt, movements, TAGS);
       register(db);
       Counter stored = service.metrics().get(IngestMetrics.STORED_MOVEMENTS).counter();
+      Gauge placements = service.metrics().get(PostgresEventStore.PENDING_PLACEMENTS).gauge();
       System.out.println("ingest: warm-up (2,000 movements)");
-      ingest(publisher, topic, db, stored, encode(2_000), 2_000);
+      ingest(publisher, topic, db, stored, placements, encode(2_000), 2_000);
       settle(service);
       DatabaseCpu ingestDb = new DatabaseCpu(db, false);
       ingestDb.start();
       long ingestThread = threadCpuNanos("tagflow-ingest");
-      double ingestRate = ingest(publisher, topic, db, stored, encode(movements), 2_000 + movements);
+      Map<String, Long> threadsBefore = threadCpuByName();
+      double ingestRate = ingest(publisher, topic, db, stored, placements, encode(movements), 2_000 + movements);
       settle(service);
       double ingestDbMs = ingestDb.elapsedMillis() * 1000 / movements;
       double ingestThreadMs = (threadCpuNanos("tagflow-ingest") - ingestThread) / 1e6 * 1000 / movements;
@@ -144,6 +152,8 @@ final class IngestBench implements BenchMain.Benchmark {
           ingestRate * TAGS);
       System.out.printf("ingest: CPU per 1,000 movements: PostgreSQL backends %,.0f ms, ingest thread %,.0f ms%n",
           ingestDbMs, ingestThreadMs);
+      System.out.println("ingest: JVM CPU per 1,000 movements by thread (top 8): "
+          + topThreads(threadsBefore, threadCpuByName(), movements));
       DatabaseCpu copyDb = new DatabaseCpu(db, true);
       copyDb.start();
       long copyThread = THREADS.getCurrentThreadCpuTime();
@@ -222,7 +232,7 @@ final class IngestBench implements BenchMain.Benchmark {
    * with {@code count(*)} on the table.
    */
   private double ingest(MqttAsyncClient publisher, String topic, Connection db, Counter committed,
-                        List<byte[]> payloads, long total) throws Exception {
+                        Gauge placementsPending, List<byte[]> payloads, long total) throws Exception {
     long start = System.nanoTime();
     long lastReport = start;
     long base = total - payloads.size();
@@ -249,6 +259,11 @@ final class IngestBench implements BenchMain.Benchmark {
         lastReport = now;
       }
       TimeUnit.MILLISECONDS.sleep(50);
+    }
+    // The store applies door placements to tag_locations just after each commit: the run ends when
+    // those are applied too, so a backlog of them cannot make ingest look faster than it is.
+    while (placementsPending.value() > 0) {
+      TimeUnit.MILLISECONDS.sleep(5);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (count(db) != total) {
@@ -287,6 +302,26 @@ final class IngestBench implements BenchMain.Benchmark {
   private static long threadCpuNanos(String name) {
     return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
         .map(t -> THREADS.getThreadCpuTime(t.getId())).orElse(0L);
+  }
+
+  /** CPU nanoseconds so far of the live threads, summed by name with digits dropped (pools count as one). */
+  private static Map<String, Long> threadCpuByName() {
+    Map<String, Long> result = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      long nanos = THREADS.getThreadCpuTime(t.getId());
+      if (nanos > 0) {
+        result.merge(t.getName().replaceAll("[0-9]+", "#"), nanos, Long::sum);
+      }
+    }
+    return result;
+  }
+
+  private static String topThreads(Map<String, Long> before, Map<String, Long> after, int movements) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .map(e -> String.format(Locale.ROOT, "%s %.0f ms", e.getKey(), e.getValue() / 1e6 * 1000 / movements))
+        .collect(Collectors.joining(", "));
   }
 
   /** Waits until the live state has processed every stored batch, so that the next phase runs alone. */

@@ -114,6 +114,10 @@ class CrashRecoveryIT {
         Map<String, Integer> cleanOccupancy = cleanIngest(cleanDb, twiceShuffled, w.expectedOccupancy());
 
         assertThat(cleanOccupancy).isEqualTo(occupancy);
+        // Door placements reach tag_locations just after each commit; the clean service applied its last
+        // ones when it stopped, the running one may still be applying.
+        Poll.until(() -> count(crashDb, "SELECT count(*) FROM tag_location_backlog"), n -> n == 0, WAIT);
+        assertThat(count(cleanDb, "SELECT count(*) FROM tag_location_backlog")).isZero();
         for (String rows : List.of(
             "SELECT movement_id, moved_at, door_id, direction, tag_count FROM movements ORDER BY 1",
             "SELECT movement_id, epc, last_seen FROM movement_tags ORDER BY 1, 2",

@@ -27,20 +27,15 @@ import javax.sql.DataSource;
  * partitioning and hypertables require is as strict as a key on movement_id alone.
  */
 public final class MovementRepository {
-  private static final String INSERT_MOVEMENTS = """
-      INSERT INTO movements (movement_id, moved_at, site_id, gateway_id, door_id, direction, confidence,
-                             started_at, ended_at, pallet_sscc, tag_count, inside_reads, outside_reads,
-                             rssi_trend_db, arbitration, received_at)
-      SELECT u.id, u.moved_at::timestamptz, u.site, u.gateway, u.door, u.direction, u.confidence,
-             u.started_at::timestamptz, u.ended_at::timestamptz, u.sscc, u.tag_count, u.inside, u.outside,
-             u.trend, u.arbitration, ?
-      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::text[],
-                  ?::text[], ?::text[], ?::int4[], ?::int4[], ?::int4[], ?::float8[], ?::text[])
-           AS u(id, moved_at, site, gateway, door, direction, confidence, started_at, ended_at, sscc, tag_count,
-                inside, outside, trend, arbitration)
-      ON CONFLICT (movement_id, moved_at) DO NOTHING
-      RETURNING movement_id
-      """;
+  /** SQLState of a unique violation: a concurrent transaction stored one of the same movements first. */
+  public static final String UNIQUE_VIOLATION = "23505";
+  /**
+   * Which of the given movement ids are stored: probes of the primary key (movement_id leads it); the
+   * bounds on moved_at (a function of movement_id) let the planner skip the partitions or chunks outside
+   * the batch's time range.
+   */
+  private static final String STORED = "SELECT movement_id FROM movements WHERE movement_id = ANY (?::uuid[])"
+      + " AND moved_at >= ?::timestamptz AND moved_at <= ?::timestamptz";
   private static final String SUMMARY_COLUMNS = "m.movement_id, m.moved_at, m.site_id, m.gateway_id, m.door_id,"
       + " m.direction, m.confidence, m.started_at, m.ended_at, m.pallet_sscc, m.tag_count";
 
@@ -51,10 +46,15 @@ public final class MovementRepository {
   }
 
   /**
-   * Stores movements with their tags, in the caller's transaction, as two statements whatever the
-   * number of movements: an {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} for the movements, then
-   * a COPY of the tags of those that were new ({@link MovementTagsCopy}). Movements already stored (same {@code movementId}) and repeats within
-   * {@code movements} are skipped.
+   * Stores movements with their tags, in the caller's transaction, as three statements whatever the
+   * number of movements: a look-up of the ids already stored, then a COPY of the movements that are not
+   * and a COPY of their tags ({@link MovementCopy}). Movements already stored (same {@code movementId})
+   * and repeats within {@code movements} are skipped.
+   *
+   * <p>A concurrent transaction storing one of the same movements (another control plane instance given
+   * the same message) makes the COPY wait for it; if it commits, the COPY fails with a unique violation
+   * (SQLState {@value #UNIQUE_VIOLATION}), nothing of this transaction is kept, and the caller retries:
+   * the look-up then finds the movement.
    *
    * @return the movements that were new, in input order: only these should update live state
    */
@@ -68,34 +68,33 @@ public final class MovementRepository {
       return List.of();
     }
     List<MovementEvent> rows = new ArrayList<>(unique.values());
-    Set<UUID> inserted = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(INSERT_MOVEMENTS)) {
-      int i = 1;
-      ps.setObject(i++, Sql.utc(receivedAt));
-      ps.setArray(i++, Sql.uuids(c, rows, MovementEvent::movementId));
-      ps.setArray(i++, Sql.instants(c, rows, m -> EventIds.timestampOf(m.movementId())));
-      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::site));
-      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::gateway));
-      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::door));
-      ps.setArray(i++, Sql.texts(c, rows, m -> m.direction().json()));
-      ps.setArray(i++, Sql.doubles(c, rows, MovementEvent::confidence));
-      ps.setArray(i++, Sql.instants(c, rows, MovementEvent::startedAt));
-      ps.setArray(i++, Sql.instants(c, rows, MovementEvent::endedAt));
-      ps.setArray(i++, Sql.texts(c, rows, MovementEvent::palletSscc));
-      ps.setArray(i++, Sql.ints(c, rows, m -> m.tags().size()));
-      ps.setArray(i++, Sql.ints(c, rows, m -> m.evidence().insideReads()));
-      ps.setArray(i++, Sql.ints(c, rows, m -> m.evidence().outsideReads()));
-      ps.setArray(i++, Sql.doubles(c, rows, m -> m.evidence().rssiTrendDb()));
-      ps.setArray(i, Sql.texts(c, rows, m -> m.evidence().arbitration()));
+    Set<UUID> stored = stored(c, rows);
+    List<MovementEvent> fresh = rows.stream().filter(m -> !stored.contains(m.movementId())).toList();
+    MovementCopy.copy(c, fresh, receivedAt);
+    return fresh;
+  }
+
+  /** The ids of {@code rows} already in {@code movements}. */
+  private static Set<UUID> stored(Connection c, List<MovementEvent> rows) throws SQLException {
+    Instant first = Instant.MAX;
+    Instant last = Instant.MIN;
+    for (MovementEvent m : rows) {
+      Instant at = EventIds.timestampOf(m.movementId());
+      first = at.isBefore(first) ? at : first;
+      last = at.isAfter(last) ? at : last;
+    }
+    Set<UUID> stored = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(STORED)) {
+      ps.setArray(1, Sql.uuids(c, rows, MovementEvent::movementId));
+      ps.setObject(2, Sql.utc(first));
+      ps.setObject(3, Sql.utc(last));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          inserted.add(rs.getObject(1, UUID.class));
+          stored.add(rs.getObject(1, UUID.class));
         }
       }
     }
-    List<MovementEvent> fresh = rows.stream().filter(m -> inserted.contains(m.movementId())).toList();
-    MovementTagsCopy.copy(c, fresh);
-    return fresh;
+    return stored;
   }
 
   /**

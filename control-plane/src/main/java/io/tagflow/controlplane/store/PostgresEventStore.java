@@ -1,52 +1,96 @@
 package io.tagflow.controlplane.store;
 
+import io.tagflow.protocol.event.EventIds;
 import io.tagflow.protocol.event.LocationEvent;
 import io.tagflow.protocol.event.MovementEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Stores an {@link EventBatch} in one PostgreSQL transaction: new movements and their tags, the tag
- * locations they and the location events imply, reader and gateway states, dead letters.
+ * Stores an {@link EventBatch} in one PostgreSQL transaction: new movements and their tags, a
+ * {@code tag_location_backlog} row naming them, the bin placements of location events, reader and
+ * gateway states, dead letters.
+ *
+ * <p>The door placements of new movements (each tag of a movement is at its door) reach
+ * {@code tag_locations} just after the commit, from the store's own thread
+ * ({@link TagLocationApplier}); a crash in between leaves them in the backlog, which {@link #open}
+ * applies before it returns. So {@code tag_locations} is complete whenever no batch is
+ * {@linkplain #pendingPlacements() pending}, and always after {@link #open}.
+ *
+ * <p>Thread-safe. {@link #close} stops the applier thread.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore implements EventStore, AutoCloseable {
+  /** Gauge name for {@link #pendingPlacements()}. */
+  public static final String PENDING_PLACEMENTS = "tagflow.store.placements.pending";
+  /** Stored batches whose placements may wait before {@link #store} blocks. */
+  static final int PLACEMENT_QUEUE = 4;
+  /** Attempts of a batch that meets concurrent writers of its movements (see {@link MovementRepository#insert}). */
+  private static final int MAX_ATTEMPTS = 3;
+  private static final String BACKLOG = "INSERT INTO tag_location_backlog (movement_ids, moved_ats)"
+      + " VALUES (?::uuid[], ?::timestamptz[]) RETURNING backlog_id";
+
   private final DataSource dataSource;
   private final MovementRepository movements;
   private final TagLocationRepository locations;
   private final DeviceStateRepository devices;
   private final DeadLetterRepository deadLetters;
+  private final TagLocationApplier applier;
 
-  public PostgresEventStore(DataSource dataSource) {
+  private PostgresEventStore(DataSource dataSource, TagLocationApplier applier) {
     this.dataSource = dataSource;
     this.movements = new MovementRepository(dataSource);
     this.locations = new TagLocationRepository(dataSource);
     this.devices = new DeviceStateRepository(dataSource);
     this.deadLetters = new DeadLetterRepository(dataSource);
+    this.applier = applier;
+  }
+
+  /**
+   * Applies the placements a previous run left in the backlog (so {@code tag_locations} is complete
+   * when this returns), then starts the placement thread.
+   */
+  public static PostgresEventStore open(DataSource dataSource) throws SQLException {
+    return new PostgresEventStore(dataSource, TagLocationApplier.start(dataSource, PLACEMENT_QUEUE));
   }
 
   @Override
   public StoredBatch store(EventBatch batch) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return storeOnce(batch);
+      } catch (SQLException e) {
+        // Another transaction stored one of these movements between our look-up and our COPY: again,
+        // and the look-up finds it. Anything else, or a third race in a row, is the caller's failure.
+        if (!MovementRepository.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private StoredBatch storeOnce(EventBatch batch) throws SQLException {
+    List<MovementEvent> fresh;
+    long backlogId;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<MovementEvent> fresh = movements.insert(c, batch.movements(), batch.receivedAt());
-        List<TagLocation> placements = new ArrayList<>();
-        // Only new movements place tags: a redelivered old movement must not undo a later location.
-        for (MovementEvent m : fresh) {
-          placements.addAll(TagLocationRepository.placements(m));
-        }
+        fresh = movements.insert(c, batch.movements(), batch.receivedAt());
+        backlogId = fresh.isEmpty() ? 0 : backlog(c, fresh);
+        List<TagLocation> bins = new ArrayList<>(batch.locations().size());
         for (LocationEvent l : batch.locations()) {
-          placements.add(TagLocationRepository.placement(l));
+          bins.add(TagLocationRepository.placement(l));
         }
-        locations.apply(c, placements);
+        locations.apply(c, bins);
         devices.applyReaderStatuses(c, batch.readerStatuses());
         devices.applyHealth(c, batch.health(), batch.receivedAt());
         deadLetters.insert(c, batch.deadLetters());
         c.commit();
-        return new StoredBatch(batch, fresh, batch.movements().size() - fresh.size());
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
@@ -54,6 +98,47 @@ public final class PostgresEventStore implements EventStore {
           e.addSuppressed(rollback);
         }
         throw e;
+      }
+    }
+    if (!fresh.isEmpty()) {
+      // Only new movements place tags: a redelivered old movement must not undo a later location.
+      List<TagLocation> doors = new ArrayList<>(fresh.size() * 20);
+      for (MovementEvent m : fresh) {
+        doors.addAll(TagLocationRepository.placements(m));
+      }
+      try {
+        applier.submit(new TagLocationApplier.Work(backlogId, doors));
+      } catch (InterruptedException e) {
+        // Committed all the same: the backlog row stays and the next open applies it.
+        Thread.currentThread().interrupt();
+      }
+    }
+    return new StoredBatch(batch, fresh, batch.movements().size() - fresh.size());
+  }
+
+  /** Stored batches whose door placements are not in {@code tag_locations} yet. */
+  public int pendingPlacements() {
+    return applier.pending();
+  }
+
+  /** Waits until {@code tag_locations} holds every stored placement; false when {@code timeout} passed first. */
+  public boolean awaitPlacements(Duration timeout) throws InterruptedException {
+    return applier.awaitIdle(timeout);
+  }
+
+  /** Applies the queued placements, then stops the placement thread; what is left stays in the backlog. */
+  @Override
+  public void close() throws InterruptedException {
+    applier.close();
+  }
+
+  private static long backlog(Connection c, List<MovementEvent> fresh) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(BACKLOG)) {
+      ps.setArray(1, Sql.uuids(c, fresh, MovementEvent::movementId));
+      ps.setArray(2, Sql.instants(c, fresh, m -> EventIds.timestampOf(m.movementId())));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
     }
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.controlplane.ingest.IngestMetrics.DeadLetterCause;
 import io.tagflow.controlplane.store.Database;
 import io.tagflow.controlplane.store.DeadLetter;
@@ -14,7 +15,6 @@ import io.tagflow.controlplane.store.DeadLetterRepository;
 import io.tagflow.controlplane.store.DeviceStateRepository;
 import io.tagflow.controlplane.store.EventBatch;
 import io.tagflow.controlplane.store.EventStore;
-import io.tagflow.controlplane.store.PostgresEventStore;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.controlplane.store.StoredBatch;
 import io.tagflow.controlplane.store.TagLocationRepository;
@@ -112,7 +112,7 @@ class IngestIT {
 
   @Test
   void ingest_eventsOfEveryKindAndBadPayloads_commitRowsAndDeadLetters() throws Exception {
-    MqttIngest ingest = start(clientId(), new PostgresEventStore(db.dataSource()));
+    MqttIngest ingest = start(clientId(), AppliedStore.open(db.dataSource()));
     MovementEvent movement = events.movement("D4", Direction.OUT, epc(1), epc(2));
     LocationEvent location = events.advance(Duration.ofMinutes(1)).location(epc(3), "A-01");
     ReaderStatusEvent status = ReaderStatusEvent.of(SITE, GATEWAY, "r-d4", ReaderState.DISCONNECTED, events.now(),
@@ -150,7 +150,7 @@ class IngestIT {
 
   @Test
   void ingest_sameMovementPublishedTwice_storesOneRow() throws Exception {
-    start(clientId(), new PostgresEventStore(db.dataSource()));
+    start(clientId(), AppliedStore.open(db.dataSource()));
     MovementEvent movement = events.advance(Duration.ofHours(1)).movement("D7", Direction.IN, epc(10));
 
     publish(topics.movements(SITE, GATEWAY), codec.encode(movement), false);
@@ -184,7 +184,7 @@ class IngestIT {
         .containsExactly("0");
 
     // Same client id, so the same broker session: the unacknowledged message comes back.
-    start(clientId, new PostgresEventStore(db.dataSource()));
+    start(clientId, AppliedStore.open(db.dataSource()));
     List<StoredBatch> batches = awaitStored(1);
 
     assertThat(batches.stream().flatMap(b -> b.newMovements().stream())).containsExactly(movement);
@@ -198,7 +198,7 @@ class IngestIT {
     try {
       // Port 1 on loopback: nothing listens there, the connection is refused at once.
       IngestOptions options = IngestOptions.defaults("tcp://127.0.0.1:1", clientId());
-      MqttIngest ingest = new MqttIngest(options, new PostgresEventStore(db.dataSource()), List.of(),
+      MqttIngest ingest = new MqttIngest(options, AppliedStore.open(db.dataSource()), List.of(),
           new SimpleMeterRegistry(), Clock.systemUTC());
 
       var deployment = vertx.deployVerticle(new IngestVerticle(ingest)).toCompletionStage().toCompletableFuture();
@@ -214,7 +214,7 @@ class IngestIT {
   void verticle_deployThenUndeploy_ingestsWhileDeployed() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      MqttIngest ingest = newIngest(clientId(), new PostgresEventStore(db.dataSource()));
+      MqttIngest ingest = newIngest(clientId(), AppliedStore.open(db.dataSource()));
       String deployment = vertx.deployVerticle(new IngestVerticle(ingest)).toCompletionStage().toCompletableFuture()
           .get(WAIT.toSeconds(), TimeUnit.SECONDS);
       MovementEvent movement = events.advance(Duration.ofHours(3)).movement("D5", Direction.IN, epc(30));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
+import io.tagflow.controlplane.fixtures.Poll;
 import io.tagflow.controlplane.model.Lot;
 import io.tagflow.controlplane.model.LotStatus;
 import io.tagflow.controlplane.model.TagRecord;
@@ -22,6 +24,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +93,7 @@ class StoreIT {
           : Direction.OUT, epc(i * 2), epc(i * 2 + 1)), site));
     }
     EventBatch batch = new EventBatch(f.now(), movements, List.of(), List.of(), List.of(), List.of());
-    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    AppliedStore store = AppliedStore.open(db.dataSource());
 
     StoredBatch first = store.store(batch);
     List<String> afterFirst = snapshot(db, site);
@@ -106,13 +112,49 @@ class StoreIT {
     Database db = databases.get(mode);
     MovementEvent m = siteOf(new EventFixtures(START).movement("D1", Direction.IN, epc(1)), "repeat-" + mode.code());
 
-    StoredBatch stored = new PostgresEventStore(db.dataSource())
+    StoredBatch stored = AppliedStore.open(db.dataSource())
         .store(new EventBatch(START, List.of(m, m), List.of(), List.of(), List.of(), List.of()));
 
     assertThat(stored.newMovements()).containsExactly(m);
     assertThat(stored.duplicateMovements()).isEqualTo(1);
     assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movements WHERE movement_id = '" + m.movementId() + "'"))
         .containsExactly("1");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void store_concurrentWriterOfSameMovement_retriesAndStoresTheRestOnce(StorageMode mode) throws Exception {
+    Database db = databases.get(mode);
+    String site = "race-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    MovementEvent contested = siteOf(f.advance(Duration.ofSeconds(1)).movement("D1", Direction.IN, epc(8000)), site);
+    MovementEvent other = siteOf(f.advance(Duration.ofSeconds(1)).movement("D2", Direction.OUT, epc(8001)), site);
+    String waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND wait_event_type = 'Lock'";
+    try (AppliedStore store = AppliedStore.open(db.dataSource()); Connection rival = db.connect()) {
+      // Another instance's transaction holds the contested movement, not committed yet.
+      rival.setAutoCommit(false);
+      new MovementRepository(db.dataSource()).insert(rival, List.of(contested), START);
+      CompletableFuture<StoredBatch> storing = CompletableFuture.supplyAsync(() -> {
+        try {
+          return store.store(new EventBatch(f.now(), List.of(contested, other), List.of(), List.of(), List.of(),
+              List.of()));
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      // The store's COPY waits on the rival's key; then the rival commits first.
+      Poll.until(() -> ModeDatabases.queryRows(db, waiting), rows -> !rows.equals(List.of("0")), Duration.ofSeconds(30));
+      rival.commit();
+      StoredBatch stored = storing.get(30, TimeUnit.SECONDS);
+
+      assertThat(stored.newMovements()).containsExactly(other);
+      assertThat(stored.duplicateMovements()).isEqualTo(1);
+    }
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movements WHERE site_id = '" + site + "'"))
+        .containsExactly("2");
+    assertThat(ModeDatabases.queryRows(db, "SELECT count(*) FROM movement_tags WHERE epc IN ('" + epc(8000) + "', '"
+        + epc(8001) + "')")).containsExactly("2");
   }
 
   @ParameterizedTest
@@ -129,7 +171,7 @@ class StoreIT {
       }
       movements.add(siteOf(f.movement(i % 2 == 0 ? "D1" : "D2", Direction.OUT, epc(500 + i)), site));
     }
-    new PostgresEventStore(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
+    AppliedStore.open(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
         List.of()));
     MovementRepository repo = new MovementRepository(db.dataSource());
     MovementQuery query = MovementQuery.of(site, START, START.plus(Duration.ofHours(1))).withDoor("D1").withLimit(4);
@@ -169,7 +211,7 @@ class StoreIT {
     EventFixtures f = new EventFixtures(START);
     MovementEvent in = f.advance(Duration.ofMinutes(1)).movement("D4", Direction.IN, epc(base), epc(base + 1),
         epc(base + 2), epc(base + 99));
-    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    AppliedStore store = AppliedStore.open(db.dataSource());
     store.store(new EventBatch(f.now(), List.of(in), List.of(), List.of(), List.of(), List.of()));
     f.advance(Duration.ofMinutes(5));
     store.store(new EventBatch(f.now(), List.of(), List.of(f.location(epc(base), "A-01"), f.location(epc(base + 1), "A-01"),
@@ -205,12 +247,55 @@ class StoreIT {
     String tag = epc(3000 + mode.ordinal());
     var older = f.location(tag, "OLD-BIN");
     var newer = f.advance(Duration.ofMinutes(1)).location(tag, "NEW-BIN");
-    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    AppliedStore store = AppliedStore.open(db.dataSource());
 
     store.store(new EventBatch(f.now(), List.of(), List.of(newer), List.of(), List.of(), List.of()));
     store.store(new EventBatch(f.now(), List.of(), List.of(older), List.of(), List.of(), List.of()));
 
     assertThat(new TagLocationRepository(db.dataSource()).locationOf(tag).binId()).isEqualTo("NEW-BIN");
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void open_placementsLeftInBacklog_appliesThemBeforeReturning(StorageMode mode) throws Exception {
+    Database db = databases.get(mode);
+    String site = "backlog-" + mode.code();
+    EventFixtures f = new EventFixtures(START);
+    List<MovementEvent> first = new ArrayList<>();
+    List<MovementEvent> second = new ArrayList<>();
+    Map<String, TagLocation> expected = new TreeMap<>();
+    for (int i = 0; i < 30; i++) {
+      // Tags 7000-7009 move twice, once in each batch: the later movement must win.
+      MovementEvent m = siteOf(f.advance(Duration.ofSeconds(10)).movement("D" + (i % 4), Direction.IN,
+          epc(7000 + i % 20), epc(7100 + i)), site);
+      (i < 15 ? first : second).add(m);
+      TagLocationRepository.placements(m).forEach(l -> expected.put(l.epc(), l));
+    }
+    PostgresEventStore closed = PostgresEventStore.open(db.dataSource());
+    closed.close();
+
+    // Stored after the placement thread stopped, as if killed just after each commit: the backlog keeps them.
+    closed.store(new EventBatch(f.now(), second, List.of(), List.of(), List.of(), List.of()));
+    closed.store(new EventBatch(f.now(), first, List.of(), List.of(), List.of(), List.of()));
+    TagLocationRepository locations = new TagLocationRepository(db.dataSource());
+    List<TagLocation> beforeReopen = new ArrayList<>();
+    for (String epc : expected.keySet()) {
+      beforeReopen.add(locations.locationOf(epc));
+    }
+    String backlog = "SELECT count(*) FROM tag_location_backlog WHERE '" + first.get(0).movementId()
+        + "' = ANY(movement_ids) OR '" + second.get(0).movementId() + "' = ANY(movement_ids)";
+    List<String> backlogBeforeReopen = ModeDatabases.queryRows(db, backlog);
+    try (PostgresEventStore reopened = PostgresEventStore.open(db.dataSource())) {
+      assertThat(reopened.pendingPlacements()).isZero();
+    }
+
+    assertThat(expected).hasSize(20 + 30);
+    assertThat(beforeReopen).containsOnlyNulls();
+    assertThat(backlogBeforeReopen).containsExactly("2");
+    assertThat(ModeDatabases.queryRows(db, backlog)).containsExactly("0");
+    for (TagLocation l : expected.values()) {
+      assertThat(locations.locationOf(l.epc())).as(l.epc()).isEqualTo(l);
+    }
   }
 
   @ParameterizedTest
@@ -223,7 +308,7 @@ class StoreIT {
     for (int i = 0; i < 7; i++) {
       movements.add(siteOf(f.advance(Duration.ofMinutes(1)).movement("D9", Direction.OUT, epc(4000 + i)), site));
     }
-    new PostgresEventStore(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
+    AppliedStore.open(db.dataSource()).store(new EventBatch(f.now(), movements, List.of(), List.of(), List.of(),
         List.of()));
 
     // 08:01..08:04 fall in the 08:00 bucket, 08:05..08:07 in the 08:05 bucket.
@@ -278,7 +363,7 @@ class StoreIT {
         siteOf(new EventFixtures(Instant.parse("2026-10-15T08:00:00Z")).movement("D1", Direction.IN, epc(6000)), site),
         siteOf(new EventFixtures(Instant.parse("2026-11-15T08:00:00Z")).movement("D1", Direction.IN, epc(6001)), site),
         siteOf(new EventFixtures(Instant.parse("2026-12-15T08:00:00Z")).movement("D1", Direction.IN, epc(6002)), site));
-    new PostgresEventStore(db.dataSource()).store(new EventBatch(START, movements, List.of(), List.of(), List.of(),
+    AppliedStore.open(db.dataSource()).store(new EventBatch(START, movements, List.of(), List.of(), List.of(),
         List.of()));
 
     List<String> dropped = db.dropMovementsBefore(Instant.parse("2026-12-01T00:00:00Z"));

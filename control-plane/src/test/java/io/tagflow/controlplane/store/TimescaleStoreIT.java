@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tagflow.controlplane.EventFixtures;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.testing.TestDatabase;
@@ -90,7 +91,7 @@ class TimescaleStoreIT {
           epc(200 + i)));
     }
     EventBatch batch = new EventBatch(f.now(), movements, List.of(), List.of(), List.of(), List.of());
-    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    AppliedStore store = AppliedStore.open(db.dataSource());
     StoredBatch first = store.store(batch);
     String rows = "SELECT count(*) FROM movements m JOIN movement_tags t USING (movement_id, moved_at)"
         + " WHERE m.moved_at < '" + f.now().plusSeconds(1) + "'";
@@ -113,7 +114,7 @@ class TimescaleStoreIT {
   void doorTraffic_movementArrivingDaysLate_isCountedAfterNextRefresh() throws SQLException {
     Instant bucket = serverNow.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
     EventFixtures f = new EventFixtures(bucket);
-    PostgresEventStore store = new PostgresEventStore(db.dataSource());
+    AppliedStore store = AppliedStore.open(db.dataSource());
     MovementRepository repo = new MovementRepository(db.dataSource());
     // A recent movement moves the materialisation watermark past the late one's bucket, as traffic does.
     MovementEvent recent = new EventFixtures(serverNow.minus(Duration.ofHours(1))).movement("NOW", Direction.IN,

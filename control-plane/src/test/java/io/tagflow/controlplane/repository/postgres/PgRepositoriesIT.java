@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagflow.controlplane.anomaly.Anomaly;
 import io.tagflow.controlplane.anomaly.AnomalyStatus;
 import io.tagflow.controlplane.anomaly.AnomalyType;
+import io.tagflow.controlplane.fixtures.AppliedStore;
 import io.tagflow.controlplane.fixtures.Events;
 import io.tagflow.controlplane.live.Observation;
 import io.tagflow.controlplane.model.Lot;
@@ -16,7 +17,6 @@ import io.tagflow.controlplane.repository.Repositories;
 import io.tagflow.controlplane.store.Database;
 import io.tagflow.controlplane.store.EventBatch;
 import io.tagflow.controlplane.store.MovementQuery;
-import io.tagflow.controlplane.store.PostgresEventStore;
 import io.tagflow.controlplane.store.StoreOptions;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
@@ -61,7 +61,9 @@ class PgRepositoriesIT {
     assertThat(repos.lots().create(lot("L-1"))).isTrue();
     assertThat(repos.lots().create(lot("L-1"))).isFalse();
 
+    assertThat(repos.lots().find("L-1")).hasValue(lot("L-1"));
     Lot locked = lot("L-1").withStatus(LotStatus.QUARANTINED, "mould", "bob", T0.plusSeconds(60));
+    // Found (and kept for the anomaly rules) just before: the update must still be seen at once.
     assertThat(repos.lots().update(locked)).hasValue(locked);
     assertThat(repos.lots().find("L-1")).hasValue(locked);
     assertThat(repos.lots().update(lot("L-NONE"))).isEmpty();
@@ -151,7 +153,7 @@ class PgRepositoriesIT {
     repos.lots().create(lot("L-3"));
     repos.tags().upsertAll(List.of(new TagRecord(epc(31), "L-3")));
     MovementEvent out = Events.movement("door-2", Direction.OUT, T0.plusSeconds(300), List.of(epc(31), epc(32)));
-    new PostgresEventStore(db.dataSource()).store(new EventBatch(T0.plusSeconds(301), List.of(out),
+    AppliedStore.open(db.dataSource()).store(new EventBatch(T0.plusSeconds(301), List.of(out),
         List.of(Events.location(epc(33), "A-01", T0.plusSeconds(10))), List.of(), List.of(), List.of()));
 
     assertThat(repos.movements().find(MovementQuery.of("dc1", T0, T0.plusSeconds(3600)).withDirection(Direction.OUT))
