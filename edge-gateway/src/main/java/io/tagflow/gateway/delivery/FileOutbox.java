@@ -1,5 +1,6 @@
 package io.tagflow.gateway.delivery;
 
+import io.tagflow.gateway.delivery.internal.Acknowledgements;
 import io.tagflow.gateway.delivery.internal.AppendBatch;
 import io.tagflow.gateway.delivery.internal.CursorFile;
 import io.tagflow.gateway.delivery.internal.QuotaAlarm;
@@ -18,11 +19,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link Outbox} in a directory of append-only segment files.
@@ -36,10 +37,15 @@ import java.util.stream.Stream;
  * before it returns (group commit: the gateway's outbox writer batches the events that arrived during
  * the previous fsync; {@code ./tagflow bench outbox} measures append and bare fsync side by side). The
  * fsync runs outside the outbox's monitor, so the drain thread's reads and the PUBACK callbacks'
- * acknowledgements are not held up by it; appenders are serialised with each other, and {@code read}
- * hands out only records already fsynced. A batch whose write or fsync fails is cut back out of its
- * segment(s). Acknowledgements may arrive out of order, so sequences acknowledged above the watermark
- * are kept in a small set until the gap below them closes, and the watermark then advances. A segment
+ * acknowledgements are not held up by it; appenders are serialised with each other. {@code read} hands
+ * out records as soon as they are written (the publisher sends them while the fsync runs); the
+ * watermark never passes a record that is not yet fsynced ({@code durableEnd}), so an acknowledgement
+ * that beats the fsync waits ({@code Acknowledgements}) and takes effect when the fsync returns. A batch whose
+ * write fails is cut back out of its segment(s) and its sequences are given out again (nobody saw them);
+ * a batch whose fsync fails is cut back too, but its sequences are burnt: the next append starts a new
+ * segment after them, so a late PUBACK for a record that was published and then cut back can never
+ * mark a different record delivered. Acknowledgements may arrive out of order: those above the
+ * watermark wait until the gap below them closes. A segment
  * whose every record is at or below the watermark is deleted whole, after the cursor is fsynced
  * (the segment being appended to is kept until the next one starts, or until its space is needed). On
  * open, each segment is scanned; the first record that is cut short or fails its CRC marks where a
@@ -53,6 +59,7 @@ import java.util.stream.Stream;
  * example, memory-maps files without fsync per append and has no acknowledgement model).
  */
 public final class FileOutbox implements Outbox {
+  private static final Logger log = LoggerFactory.getLogger(FileOutbox.class);
   private static final String CURSOR_FILE = "cursor.bin";
   private static final String LOCK_FILE = "outbox.lock";
 
@@ -95,16 +102,14 @@ public final class FileOutbox implements Outbox {
   private final CursorFile cursor;
   private final QuotaAlarm alarm;
   private final TreeMap<Long, Segment> segments;
-  /** Sequences acknowledged above the watermark, waiting for the gap below them to close. */
-  private final NavigableSet<Long> ackedAbove = new TreeSet<>();
   private final RecordPosition readHint = new RecordPosition();
   private final RecordPosition headHint = new RecordPosition();
   /** Serialises appenders, who fsync outside the monitor. */
   private final Object appendLock = new Object();
   private Segment active;
-  private long watermark;
+  private Acknowledgements acks = new Acknowledgements(0);
   private long nextSequence;
-  /** Sequences below it are fsynced: the only ones {@link #read} hands out. */
+  /** Sequences below it are fsynced (or burnt): the watermark never reaches it. */
   private long durableEnd;
   private long diskBytes;
   private boolean closed;
@@ -167,7 +172,7 @@ public final class FileOutbox implements Outbox {
   }
 
   private void recoverState() throws IOException {
-    watermark = cursor.watermark();
+    long watermark = cursor.watermark();
     if (!segments.isEmpty()) {
       // Segments below the first one left were deleted because they were delivered.
       watermark = Math.max(watermark, segments.firstKey() - 1);
@@ -175,6 +180,7 @@ public final class FileOutbox implements Outbox {
     } else {
       nextSequence = watermark + 1;
     }
+    acks = new Acknowledgements(watermark);
     durableEnd = nextSequence;
     for (Segment s : segments.values()) {
       diskBytes += s.size();
@@ -187,7 +193,7 @@ public final class FileOutbox implements Outbox {
   }
 
   @Override
-  public List<Long> appendAll(List<OutboxMessage> messages) throws IOException {
+  public List<Long> appendAll(List<OutboxMessage> messages, Runnable written) throws IOException {
     long total = 0;
     for (OutboxMessage message : messages) {
       int size = RecordCodec.encodedSize(message);
@@ -199,16 +205,18 @@ public final class FileOutbox implements Outbox {
     }
     synchronized (appendLock) {
       AppendBatch batch = writeLocked(messages, total);
+      written.run(); // readable now: the publisher may send while the fsync runs
       try {
         batch.sync(); // outside the monitor: reads and acknowledgements go on during the fsync
       } catch (IOException e) {
         synchronized (this) {
-          undo(batch, e);
+          burn(batch, e);
         }
         throw e;
       }
       synchronized (this) {
         durableEnd = batch.endSequence();
+        advanceWatermarkAfterSync();
       }
       return batch.sequences();
     }
@@ -217,7 +225,7 @@ public final class FileOutbox implements Outbox {
   /** Writes the records of one batch, not yet durable. On failure nothing of it is left. */
   private synchronized AppendBatch writeLocked(List<OutboxMessage> messages, long total) throws IOException {
     ensureOpen();
-    if (diskBytes + total > settings.quotaBytes() && active != null && active.endSequence() - 1 <= watermark) {
+    if (diskBytes + total > settings.quotaBytes() && active != null && active.endSequence() - 1 <= acks.watermark()) {
       // The newest segment is all delivered: give its space back before refusing anything.
       retireActive();
     }
@@ -251,7 +259,22 @@ public final class FileOutbox implements Outbox {
     return batch;
   }
 
-  /** Takes a failed batch's records back out, so a failed append leaves nothing behind. */
+  /**
+   * Takes back a batch whose fsync failed. Its records may have been read and published already, so its
+   * sequences are not given out again: the next append starts a new segment after them, and what was
+   * acknowledged of them is forgotten.
+   */
+  private void burn(AppendBatch batch, IOException failure) {
+    batch.cutBack(segments, failure);
+    active = null;
+    diskBytes -= batch.bytes();
+    durableEnd = nextSequence;
+    acks.forget(batch.firstSequence(), batch.endSequence());
+    advanceWatermarkAfterSync();
+    alarm.update(diskBytes, settings.quotaBytes(), false);
+  }
+
+  /** Takes a batch whose write failed (nothing of it was readable) back out, so it leaves nothing behind. */
   private void undo(AppendBatch batch, IOException failure) {
     batch.cutBack(segments, failure);
     Segment previous = batch.previousActive();
@@ -264,9 +287,9 @@ public final class FileOutbox implements Outbox {
   public synchronized List<OutboxEntry> read(long fromSequence, int max) throws IOException {
     ensureOpen();
     List<OutboxEntry> result = new ArrayList<>(Math.min(max, 256));
-    RecordPosition p = readHint.locate(segments, Math.max(fromSequence, watermark + 1));
-    while (p != null && result.size() < max && p.sequence() < durableEnd) {
-      if (!ackedAbove.contains(p.sequence())) {
+    RecordPosition p = readHint.locate(segments, Math.max(fromSequence, acks.watermark() + 1));
+    while (p != null && result.size() < max && p.sequence() < nextSequence) {
+      if (!acks.acknowledged(p.sequence())) {
         result.add(RecordCodec.decode(p.segment().readBody(p.offset())));
       }
       if (!p.advance(segments)) {
@@ -278,26 +301,27 @@ public final class FileOutbox implements Outbox {
 
   @Override
   public synchronized void markDelivered(long sequence) throws IOException {
-    if (closed || sequence <= watermark || sequence >= nextSequence) {
-      return;
+    if (closed || acks.acknowledged(sequence) || !RecordPosition.held(segments, sequence)) {
+      return; // delivered already, or a sequence no segment holds (a gap, a burnt batch)
     }
-    ackedAbove.add(sequence);
-    long w = watermark;
-    while (true) {
-      long next = w + 1;
-      long existing = RecordPosition.firstExistingAtOrAfter(segments, next);
-      if (existing > next && existing <= nextSequence) {
-        w = existing - 1; // a gap left by a corrupt segment: nothing there to deliver
-      } else if (ackedAbove.remove(next)) {
-        w = next;
-      } else {
-        break;
-      }
+    acks.add(sequence);
+    advanceWatermark();
+  }
+
+  /** After a batch became durable (or was burnt): acknowledgements that beat the fsync take effect. */
+  private void advanceWatermarkAfterSync() {
+    try {
+      advanceWatermark();
+    } catch (IOException e) {
+      // The append itself is durable; the watermark is kept in memory and written with the next acknowledgement.
+      log.warn("Could not record the outbox delivery watermark in {}: {}", dir, e.getMessage());
     }
-    if (w != watermark) {
-      ackedAbove.headSet(w, true).clear(); // acknowledgements that fell into a skipped gap
-      watermark = w;
-      cursor.write(w);
+  }
+
+  /** Moves the watermark over acknowledged, durable records and over gaps. Caller holds the monitor. */
+  private void advanceWatermark() throws IOException {
+    if (acks.advance(segments, durableEnd)) {
+      cursor.write(acks.watermark());
       deleteDelivered();
       alarm.update(diskBytes, settings.quotaBytes(), false);
     }
@@ -305,12 +329,13 @@ public final class FileOutbox implements Outbox {
 
   @Override
   public synchronized long firstPendingSequence() {
-    return Math.min(RecordPosition.firstExistingAtOrAfter(segments, watermark + 1), nextSequence);
+    return Math.min(RecordPosition.firstExistingAtOrAfter(segments, acks.watermark() + 1), nextSequence);
   }
 
   @Override
   public synchronized OutboxStats stats() {
-    long depth = -ackedAbove.size();
+    long watermark = acks.watermark();
+    long depth = -acks.waiting();
     for (Segment s : segments.values()) {
       depth += Math.max(0, s.endSequence() - Math.max(s.firstSequence(), watermark + 1));
     }
@@ -359,11 +384,11 @@ public final class FileOutbox implements Outbox {
     boolean synced = false;
     while (!segments.isEmpty()) {
       Segment first = segments.firstEntry().getValue();
-      if (first.endSequence() - 1 > watermark || first == active) {
+      if (first.endSequence() - 1 > acks.watermark() || first == active) {
         break;
       }
       if (!synced) {
-        cursor.write(watermark);
+        cursor.write(acks.watermark());
         cursor.sync();
         synced = true;
       }

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * Publishes the {@link Outbox} to an MQTT 5 broker with Eclipse Paho, QoS 1, in append order.
  *
  * <p>Contract: {@link #publish} returns once the event is durable in the outbox; from then on it is
- * delivered at least once, also across broker outages and gateway restarts. An entry is marked
- * delivered only when its PUBACK arrives. Nothing is ever dropped for lack of room: when the window of
+ * delivered at least once, also across broker outages and gateway restarts. The drain may send it
+ * before that, as soon as it is written, so the broker round trip overlaps the fsync (see {@link
+ * Outbox} for what that means when the fsync fails). An entry is marked delivered only when its PUBACK
+ * arrives, and removed only once it is also durable. Nothing is ever dropped for lack of room: when the window of
  * {@code maxInflight} unacknowledged publications is full, or Paho refuses with "too many publishes in
  * progress" (reason code 32202, its view of the broker's Receive Maximum, MQTT 5 §3.2.2.3.3), the drain
  * thread waits for a completion and sends the same entry again.
@@ -102,7 +104,7 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   /**
-   * Stores {@code message} durably in the outbox and wakes the drain thread.
+   * Stores {@code message} durably in the outbox, waking the drain thread before the fsync.
    *
    * @return the outbox sequence
    * @throws OutboxFullException when the outbox quota is reached (counted in {@code tagflow.outbox.rejected})
@@ -120,7 +122,7 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
-   * Outbox#appendAll}), and wakes the drain thread. Throws as {@link #publish} does, but a refusal
+   * Outbox#appendAll}), waking the drain thread as soon as they are written (before the fsync). Throws as {@link #publish} does, but a refusal
    * for lack of room is not counted here: it concerns the batch, not an event.
    */
   public List<Long> publishAll(List<OutboxMessage> messages) throws IOException {
@@ -128,9 +130,7 @@ public final class MqttPublisher implements AutoCloseable {
       throw new IllegalStateException("the MQTT publisher is shutting down; " + messages.size()
           + " event(s) for " + messages.get(0).topic() + " not accepted");
     }
-    List<Long> sequences = outbox.appendAll(messages);
-    state.workArrived();
-    return sequences;
+    return outbox.appendAll(messages, state::workArrived);
   }
 
   /** Whether the broker connection is up. */

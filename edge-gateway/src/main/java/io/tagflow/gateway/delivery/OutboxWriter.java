@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * that decides them (the readers' event loop) never waits for the disk.
  *
  * <p>Contract: {@link #submit} returns at once. Its future completes with the outbox sequence once
- * the event is durable (written and fsynced, as {@link Outbox#append} promises; only then may the
- * publisher send it, and only then should the caller count it emitted), or exceptionally when it was
+ * the event is durable (written and fsynced, as {@link Outbox#append} promises; only then should the
+ * caller count it emitted; the publisher may already have sent it, during the fsync), or exceptionally when it was
  * not stored: {@link OutboxFullException}, {@link IOException}, {@link IllegalArgumentException} (too
  * large), {@link IllegalStateException} (publisher shutting down), or {@link
  * RejectedExecutionException} when {@value #MAX_QUEUED} events are already waiting or the writer is
