@@ -19,6 +19,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -104,8 +105,10 @@ public final class FileOutbox implements Outbox {
   private final TreeMap<Long, Segment> segments;
   private final RecordPosition readHint = new RecordPosition();
   private final RecordPosition headHint = new RecordPosition();
-  /** Serialises appenders, who fsync outside the monitor. */
-  private final Object appendLock = new Object();
+  /** Serialises fsyncs, which run outside the monitor. */
+  private final Object syncLock = new Object();
+  /** Sequence ranges (first to end) taken back out after a failed fsync. */
+  private final NavigableMap<Long, Long> burntRanges = new TreeMap<>();
   private Segment active;
   private Acknowledgements acks = new Acknowledgements(0);
   private long nextSequence;
@@ -193,7 +196,7 @@ public final class FileOutbox implements Outbox {
   }
 
   @Override
-  public List<Long> appendAll(List<OutboxMessage> messages, Runnable written) throws IOException {
+  public List<Long> write(List<OutboxMessage> messages) throws IOException {
     long total = 0;
     for (OutboxMessage message : messages) {
       int size = RecordCodec.encodedSize(message);
@@ -203,23 +206,85 @@ public final class FileOutbox implements Outbox {
       }
       total += size;
     }
-    synchronized (appendLock) {
-      AppendBatch batch = writeLocked(messages, total);
-      written.run(); // readable now: the publisher may send while the fsync runs
-      try {
-        batch.sync(); // outside the monitor: reads and acknowledgements go on during the fsync
-      } catch (IOException e) {
-        synchronized (this) {
-          burn(batch, e);
+    return writeLocked(messages, total).sequences();
+  }
+
+  @Override
+  public void sync(long first, long end) throws IOException {
+    synchronized (syncLock) {
+      List<Segment> unsynced = null;
+      long target = 0;
+      synchronized (this) {
+        if (end > durableEnd) {
+          target = nextSequence;
+          unsynced = unsyncedSegments();
         }
-        throw e;
+      }
+      if (unsynced != null) {
+        try {
+          for (Segment s : unsynced) {
+            s.sync(); // outside the monitor: writes, reads and acknowledgements go on during the fsync
+          }
+        } catch (IOException e) {
+          synchronized (this) {
+            burnUnsynced(e);
+          }
+          throw e;
+        }
+        synchronized (this) {
+          durableEnd = Math.max(durableEnd, target);
+          advanceWatermarkAfterSync();
+        }
       }
       synchronized (this) {
-        durableEnd = batch.endSequence();
-        advanceWatermarkAfterSync();
+        Map.Entry<Long, Long> burnt = burntRanges.lowerEntry(end);
+        if (burnt != null && burnt.getValue() > first) {
+          throw new IOException("outbox " + dir + " took entries " + first + "-" + (end - 1) + " back out after a"
+              + " failed fsync; they are not stored");
+        }
       }
-      return batch.sequences();
     }
+  }
+
+  /** The segments holding records not yet fsynced. Caller holds the monitor. */
+  private List<Segment> unsyncedSegments() {
+    Long from = segments.floorKey(durableEnd);
+    List<Segment> result = new ArrayList<>(2);
+    for (Segment s : (from == null ? segments : segments.tailMap(from, true)).values()) {
+      if (s.endSequence() > durableEnd) {
+        result.add(s);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Takes back every record not yet fsynced, after an fsync failed (the kernel may have dropped those
+   * pages). They may have been read and published already, so their sequences are burnt, never given
+   * out again: the next write starts a new segment after them, what was acknowledged of them is
+   * forgotten, and {@link #sync} reports them as not stored. Caller holds the monitor.
+   */
+  private void burnUnsynced(IOException failure) {
+    long from = durableEnd;
+    for (Segment s : unsyncedSegments()) {
+      try {
+        if (s.firstSequence() >= from) {
+          segments.remove(s.firstSequence());
+          s.delete();
+        } else {
+          s.truncate(new RecordPosition().locate(segments, from).offset(), from - s.firstSequence());
+        }
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    active = null;
+    diskBytes = segments.values().stream().mapToLong(Segment::size).sum();
+    acks.forget(from, nextSequence);
+    burntRanges.put(from, nextSequence);
+    durableEnd = nextSequence;
+    advanceWatermarkAfterSync();
+    alarm.update(diskBytes, settings.quotaBytes(), false);
   }
 
   /** Writes the records of one batch, not yet durable. On failure nothing of it is left. */
@@ -257,21 +322,6 @@ public final class FileOutbox implements Outbox {
     }
     alarm.update(diskBytes, settings.quotaBytes(), true);
     return batch;
-  }
-
-  /**
-   * Takes back a batch whose fsync failed. Its records may have been read and published already, so its
-   * sequences are not given out again: the next append starts a new segment after them, and what was
-   * acknowledged of them is forgotten.
-   */
-  private void burn(AppendBatch batch, IOException failure) {
-    batch.cutBack(segments, failure);
-    active = null;
-    diskBytes -= batch.bytes();
-    durableEnd = nextSequence;
-    acks.forget(batch.firstSequence(), batch.endSequence());
-    advanceWatermarkAfterSync();
-    alarm.update(diskBytes, settings.quotaBytes(), false);
   }
 
   /** Takes a batch whose write failed (nothing of it was readable) back out, so it leaves nothing behind. */

@@ -112,8 +112,18 @@ public final class MqttPublisher implements AutoCloseable {
    * @throws IllegalStateException after {@link #close} began
    */
   public long publish(OutboxMessage message) throws IOException {
+    long sequence = writeOne(message);
+    sync(sequence, sequence + 1);
+    return sequence;
+  }
+
+  /**
+   * {@link #write} of one event; a refusal for lack of room is counted in {@code tagflow.outbox.rejected},
+   * as by {@link #publish}.
+   */
+  public long writeOne(OutboxMessage message) throws IOException {
     try {
-      return publishAll(List.of(message)).get(0);
+      return write(List.of(message)).get(0);
     } catch (OutboxFullException e) {
       rejectedFull.increment();
       throw e;
@@ -122,15 +132,38 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
-   * Outbox#appendAll}), waking the drain thread as soon as they are written (before the fsync). Throws as {@link #publish} does, but a refusal
-   * for lack of room is not counted here: it concerns the batch, not an event.
+   * Outbox#appendAll}), waking the drain thread as soon as they are written (before the fsync). Throws
+   * as {@link #publish} does, but a refusal for lack of room is not counted here: it concerns the
+   * batch, not an event.
    */
   public List<Long> publishAll(List<OutboxMessage> messages) throws IOException {
+    List<Long> sequences = write(messages);
+    if (!sequences.isEmpty()) {
+      sync(sequences.get(0), sequences.get(sequences.size() - 1) + 1);
+    }
+    return sequences;
+  }
+
+  /**
+   * The first half of {@link #publishAll}: writes {@code messages} to the outbox ({@link Outbox#write})
+   * and wakes the drain thread, which may send them at once; they are durable only after {@link #sync}.
+   */
+  public List<Long> write(List<OutboxMessage> messages) throws IOException {
     if (!state.accepting()) {
       throw new IllegalStateException("the MQTT publisher is shutting down; " + messages.size()
           + " event(s) for " + messages.get(0).topic() + " not accepted");
     }
-    return outbox.appendAll(messages, state::workArrived);
+    List<Long> sequences = outbox.write(messages);
+    state.workArrived();
+    return sequences;
+  }
+
+  /**
+   * The second half of {@link #publishAll}: returns once entries {@code first} to {@code end}
+   * (exclusive) are durable ({@link Outbox#sync}).
+   */
+  public void sync(long first, long end) throws IOException {
+    outbox.sync(first, end);
   }
 
   /** Whether the broker connection is up. */

@@ -52,16 +52,29 @@ public interface Outbox extends Closeable {
    * @throws IllegalArgumentException when a message is larger than one record may be; none is stored
    */
   default List<Long> appendAll(List<OutboxMessage> messages) throws IOException {
-    return appendAll(messages, () -> { });
+    List<Long> sequences = write(messages);
+    if (!sequences.isEmpty()) {
+      sync(sequences.get(0), sequences.get(sequences.size() - 1) + 1);
+    }
+    return sequences;
   }
 
   /**
-   * As {@link #appendAll(List)}, and runs {@code written} once the records are written and {@link #read}
-   * can hand them out, before the fsync that makes them durable (and before this method returns). A
-   * publisher wakes its sender there, so that publishing overlaps the fsync. {@code written} runs on the
-   * calling thread and must not call back into the outbox's append methods.
+   * The first half of {@link #appendAll}: writes {@code messages}, in order, all or none, and returns their
+   * sequence numbers. They are readable at once but not durable until {@link #sync} covers them; a
+   * writer can thus go on writing while an earlier batch is fsynced. Throws as {@link #appendAll} does.
    */
-  List<Long> appendAll(List<OutboxMessage> messages, Runnable written) throws IOException;
+  List<Long> write(List<OutboxMessage> messages) throws IOException;
+
+  /**
+   * The second half of {@link #appendAll}: returns once the entries {@code first} (inclusive) to
+   * {@code end} (exclusive), written earlier, are durable. One fsync covers everything written before
+   * it started, so a call for entries an earlier call already covered returns at once.
+   *
+   * @throws IOException when the fsync failed; then every entry not yet durable, these included, is
+   *     taken back out and not stored (see the class comment), and later calls for them throw too
+   */
+  void sync(long first, long end) throws IOException;
 
   /**
    * Up to {@code max} written entries not yet marked delivered, with sequence {@code >= fromSequence},
