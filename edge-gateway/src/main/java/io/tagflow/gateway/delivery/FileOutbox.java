@@ -3,15 +3,14 @@ package io.tagflow.gateway.delivery;
 import io.tagflow.gateway.delivery.internal.Acknowledgements;
 import io.tagflow.gateway.delivery.internal.AppendBatch;
 import io.tagflow.gateway.delivery.internal.CursorFile;
+import io.tagflow.gateway.delivery.internal.DirectoryLock;
 import io.tagflow.gateway.delivery.internal.QuotaAlarm;
 import io.tagflow.gateway.delivery.internal.RecordCodec;
 import io.tagflow.gateway.delivery.internal.RecordPosition;
 import io.tagflow.gateway.delivery.internal.Segment;
+import io.tagflow.gateway.delivery.internal.UnsyncedTail;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +32,18 @@ import org.slf4j.LoggerFactory;
  * watermark (every sequence at or below it is delivered), and an {@code outbox.lock} that keeps a
  * second process out of the same directory.
  *
- * <p>Algorithm. {@code appendAll} writes a batch of records to the newest segment and fsyncs them once
- * before it returns (group commit: the gateway's outbox writer batches the events that arrived during
- * the previous fsync; {@code ./tagflow bench outbox} measures append and bare fsync side by side). The
- * fsync runs outside the outbox's monitor, so the drain thread's reads and the PUBACK callbacks'
- * acknowledgements are not held up by it; appenders are serialised with each other. {@code read} hands
- * out records as soon as they are written (the publisher sends them while the fsync runs); the
- * watermark never passes a record that is not yet fsynced ({@code durableEnd}), so an acknowledgement
- * that beats the fsync waits ({@code Acknowledgements}) and takes effect when the fsync returns. A batch whose
- * write fails is cut back out of its segment(s) and its sequences are given out again (nobody saw them);
- * a batch whose fsync fails is cut back too, but its sequences are burnt: the next append starts a new
- * segment after them, so a late PUBACK for a record that was published and then cut back can never
- * mark a different record delivered. Acknowledgements may arrive out of order: those above the
- * watermark wait until the gap below them closes. A segment
- * whose every record is at or below the watermark is deleted whole, after the cursor is fsynced
+ * <p>Algorithm. {@code write} appends a batch of records to the newest segment; {@code sync} fsyncs
+ * everything written so far, once (group commit: the gateway's outbox writer writes the next batches
+ * while one fsync runs; {@code ./tagflow bench outbox} measures append and bare fsync side by side).
+ * The fsync runs outside the monitor, so writes, the drain thread's reads and the PUBACK callbacks'
+ * acknowledgements go on meanwhile. {@code read} hands out records as soon as they are written (the
+ * publisher sends them while the fsync runs), but the watermark never reaches {@code durableEnd}: an
+ * acknowledgement that beats the fsync waits ({@code Acknowledgements}) until the fsync returns. A
+ * batch whose write fails is cut back out and its sequences are given out again (nobody saw them). When
+ * an fsync fails, every record not yet durable is cut back and its sequences are burnt (the next write
+ * starts a new segment after them), so a late PUBACK for a record that was published and then cut back
+ * can never mark a different record delivered. A segment whose every record is at or below the
+ * watermark is deleted whole, after the cursor is fsynced
  * (the segment being appended to is kept until the next one starts, or until its space is needed). On
  * open, each segment is scanned; the first record that is cut short or fails its CRC marks where a
  * crash tore an append, and the segment is truncated there (logged once).
@@ -98,8 +94,7 @@ public final class FileOutbox implements Outbox {
   private final Path dir;
   private final Settings settings;
   private final InstantSource clock;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  private final DirectoryLock lock;
   private final CursorFile cursor;
   private final QuotaAlarm alarm;
   private final TreeMap<Long, Segment> segments;
@@ -117,13 +112,12 @@ public final class FileOutbox implements Outbox {
   private long diskBytes;
   private boolean closed;
 
-  private FileOutbox(Path dir, Settings settings, InstantSource clock, FileChannel lockChannel, FileLock fileLock,
+  private FileOutbox(Path dir, Settings settings, InstantSource clock, DirectoryLock lock,
                      CursorFile cursor, TreeMap<Long, Segment> segments) {
     this.dir = dir;
     this.settings = settings;
     this.clock = clock;
-    this.lockChannel = lockChannel;
-    this.fileLock = fileLock;
+    this.lock = lock;
     this.cursor = cursor;
     this.segments = segments;
     this.alarm = new QuotaAlarm(dir.toString());
@@ -136,40 +130,15 @@ public final class FileOutbox implements Outbox {
    */
   public static FileOutbox open(Path dir, Settings settings, InstantSource clock) throws IOException {
     Files.createDirectories(dir);
-    FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = lockChannel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      lockChannel.close();
-      throw new IOException("Outbox directory " + dir + " is in use by another gateway");
-    }
+    DirectoryLock lock = DirectoryLock.acquire(dir.resolve(LOCK_FILE), "Outbox directory " + dir);
     try {
       CursorFile cursor = CursorFile.open(dir.resolve(CURSOR_FILE));
-      TreeMap<Long, Segment> segments = new TreeMap<>();
-      List<Map.Entry<Long, Path>> files = new ArrayList<>();
-      try (Stream<Path> list = Files.list(dir)) {
-        list.forEach(p -> Segment.parseFileName(p.getFileName().toString()).ifPresent(first -> files.add(Map.entry(first, p))));
-      }
-      files.sort(Map.Entry.comparingByKey());
-      int maxBody = settings.maxRecordBytes() - RecordCodec.HEADER_BYTES;
-      for (Map.Entry<Long, Path> file : files) {
-        Segment segment = Segment.recover(file.getValue(), file.getKey(), maxBody);
-        if (segment.records() == 0) {
-          segment.delete();
-        } else {
-          segments.put(segment.firstSequence(), segment);
-        }
-      }
-      FileOutbox outbox = new FileOutbox(dir, settings, clock, lockChannel, lock, cursor, segments);
+      TreeMap<Long, Segment> segments = Segment.recoverAll(dir, settings.maxRecordBytes() - RecordCodec.HEADER_BYTES);
+      FileOutbox outbox = new FileOutbox(dir, settings, clock, lock, cursor, segments);
       outbox.recoverState();
       return outbox;
     } catch (IOException | RuntimeException e) {
-      lock.release();
-      lockChannel.close();
+      lock.close();
       throw e;
     }
   }
@@ -217,7 +186,7 @@ public final class FileOutbox implements Outbox {
       synchronized (this) {
         if (end > durableEnd) {
           target = nextSequence;
-          unsynced = unsyncedSegments();
+          unsynced = UnsyncedTail.segments(segments, durableEnd);
         }
       }
       if (unsynced != null) {
@@ -246,18 +215,6 @@ public final class FileOutbox implements Outbox {
     }
   }
 
-  /** The segments holding records not yet fsynced. Caller holds the monitor. */
-  private List<Segment> unsyncedSegments() {
-    Long from = segments.floorKey(durableEnd);
-    List<Segment> result = new ArrayList<>(2);
-    for (Segment s : (from == null ? segments : segments.tailMap(from, true)).values()) {
-      if (s.endSequence() > durableEnd) {
-        result.add(s);
-      }
-    }
-    return result;
-  }
-
   /**
    * Takes back every record not yet fsynced, after an fsync failed (the kernel may have dropped those
    * pages). They may have been read and published already, so their sequences are burnt, never given
@@ -266,18 +223,7 @@ public final class FileOutbox implements Outbox {
    */
   private void burnUnsynced(IOException failure) {
     long from = durableEnd;
-    for (Segment s : unsyncedSegments()) {
-      try {
-        if (s.firstSequence() >= from) {
-          segments.remove(s.firstSequence());
-          s.delete();
-        } else {
-          s.truncate(new RecordPosition().locate(segments, from).offset(), from - s.firstSequence());
-        }
-      } catch (IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
+    UnsyncedTail.cutBack(segments, from, failure);
     active = null;
     diskBytes = segments.values().stream().mapToLong(Segment::size).sum();
     acks.forget(from, nextSequence);
@@ -420,8 +366,7 @@ public final class FileOutbox implements Outbox {
         s.close();
       }
     } finally {
-      fileLock.release();
-      lockChannel.close();
+      lock.close();
     }
   }
 
