@@ -7,6 +7,7 @@ import io.tagflow.gateway.delivery.internal.AckHandler;
 import io.tagflow.gateway.delivery.internal.DrainState;
 import io.tagflow.gateway.delivery.internal.InflightWindow;
 import io.tagflow.gateway.delivery.internal.PahoOptions;
+import io.tagflow.gateway.delivery.internal.Sender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,7 +17,6 @@ import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -30,15 +30,17 @@ import org.slf4j.LoggerFactory;
  * Publishes the {@link Outbox} to an MQTT 5 broker with Eclipse Paho, QoS 1, in append order.
  *
  * <p>Contract: {@link #publish} returns once the event is durable in the outbox; from then on it is
- * delivered at least once, also across broker outages and gateway restarts. The drain may send it
- * before that, as soon as it is written, so the broker round trip overlaps the fsync (see {@link
- * Outbox} for what that means when the fsync fails). An entry is marked delivered only when its PUBACK
- * arrives, and removed only once it is also durable. Nothing is ever dropped for lack of room: when the window of
+ * delivered at least once, also across broker outages and gateway restarts. It may be sent before
+ * that, as soon as it is written, so the broker round trip overlaps the fsync (see {@link Outbox} for
+ * what that means when the fsync fails). An entry is marked delivered only when its PUBACK arrives,
+ * and removed only once it is also durable. Nothing is ever dropped for lack of room: when the window of
  * {@code maxInflight} unacknowledged publications is full, or Paho refuses with "too many publishes in
  * progress" (reason code 32202, its view of the broker's Receive Maximum, MQTT 5 §3.2.2.3.3), the drain
  * thread waits for a completion and sends the same entry again.
  *
- * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho. Every
+ * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho; the
+ * thread that writes entries sends them itself when the drain thread is idle and nothing stands in the
+ * way (no waiting: {@code Sender}), which saves a thread wake-up per event. Every
  * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch
  * ({@code DrainState}): the in-flight window is forgotten and the cursor goes back to the outbox's first
  * pending entry, so the broker sees the entries again in order (duplicates possible, gaps never). Paho
@@ -60,10 +62,9 @@ public final class MqttPublisher implements AutoCloseable {
   private final MqttPublisherOptions options;
   private final IMqttAsyncClient client;
   private final DrainState state;
-  private final Counter backpressure;
   private final Counter rejectedFull;
   private final Thread drainThread;
-  private final AckHandler acks;
+  private final Sender sender;
   /** Guards the health messages: once OFFLINE is sent, no late ONLINE may follow it. */
   private final Object healthLock = new Object();
   private boolean offlineSent;
@@ -75,9 +76,10 @@ public final class MqttPublisher implements AutoCloseable {
     this.client = client;
     this.state = new DrainState(new InflightWindow(options.maxInflight(), options.ackTimeout(), clock),
         outbox::firstPendingSequence, clock, TICK_MILLIS);
-    this.acks = new AckHandler(outbox, state, registry, clock);
-    this.backpressure = Counter.builder("tagflow.publish.backpressure")
+    Counter backpressure = Counter.builder("tagflow.publish.backpressure")
         .description("Times the client's in-flight window was full and the publisher waited").register(registry);
+    this.sender = new Sender(outbox, client, state, new AckHandler(outbox, state, registry, clock), backpressure,
+        TICK_MILLIS);
     this.rejectedFull = Counter.builder("tagflow.outbox.rejected")
         .description("Events refused because the outbox quota was reached").register(registry);
     Gauge.builder("tagflow.mqtt.connected", state, s -> s.online() ? 1 : 0)
@@ -104,7 +106,7 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   /**
-   * Stores {@code message} durably in the outbox, waking the drain thread before the fsync.
+   * Stores {@code message} durably in the outbox; it may be sent before the fsync.
    *
    * @return the outbox sequence
    * @throws OutboxFullException when the outbox quota is reached (counted in {@code tagflow.outbox.rejected})
@@ -132,7 +134,7 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
-   * Outbox#appendAll}), waking the drain thread as soon as they are written (before the fsync). Throws
+   * Outbox#appendAll}); they may be sent as soon as they are written (before the fsync). Throws
    * as {@link #publish} does, but a refusal for lack of room is not counted here: it concerns the
    * batch, not an event.
    */
@@ -146,7 +148,8 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * The first half of {@link #publishAll}: writes {@code messages} to the outbox ({@link Outbox#write})
-   * and wakes the drain thread, which may send them at once; they are durable only after {@link #sync}.
+   * and sends them at once, on this thread if the drain thread is idle, else by waking it; they are
+   * durable only after {@link #sync}.
    */
   public List<Long> write(List<OutboxMessage> messages) throws IOException {
     if (!state.accepting()) {
@@ -154,7 +157,7 @@ public final class MqttPublisher implements AutoCloseable {
           + " event(s) for " + messages.get(0).topic() + " not accepted");
     }
     List<Long> sequences = outbox.write(messages);
-    state.workArrived();
+    sender.sendWritten();
     return sequences;
   }
 
@@ -266,7 +269,8 @@ public final class MqttPublisher implements AutoCloseable {
           }
           continue;
         }
-        drainOnce();
+        sender.drainPass(expired -> log.warn("No PUBACK for outbox entry {} within {}; sending again from the"
+            + " first pending entry", expired, options.ackTimeout()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -274,58 +278,6 @@ public final class MqttPublisher implements AutoCloseable {
         log.error("MQTT drain loop failed; continuing", e);
       }
     }
-  }
-
-  /** One pass: read what fits in the window from the cursor and send it, or wait for something to change. */
-  private void drainOnce() throws InterruptedException {
-    DrainState.Pass pass = state.nextPass(expired -> log.warn(
-        "No PUBACK for outbox entry {} within {}; sending again from the first pending entry", expired, options.ackTimeout()));
-    if (pass == null) {
-      return;
-    }
-    List<OutboxEntry> batch;
-    try {
-      batch = outbox.read(pass.from(), pass.room());
-    } catch (IOException e) {
-      log.error("Reading the outbox failed: {}; retrying", e.getMessage());
-      state.awaitWhileRunning(TICK_MILLIS * 5);
-      return;
-    }
-    if (batch.isEmpty()) {
-      state.awaitWork(pass);
-      return;
-    }
-    for (OutboxEntry entry : batch) {
-      if (!send(entry, pass)) {
-        return;
-      }
-    }
-  }
-
-  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, client refused). */
-  private boolean send(OutboxEntry entry, DrainState.Pass pass) throws InterruptedException {
-    if (!state.reserve(entry.sequence(), pass)) {
-      return false;
-    }
-    MqttMessage message = new MqttMessage(entry.message().payload());
-    message.setQos(1);
-    message.setRetained(entry.message().retained());
-    try {
-      client.publish(entry.message().topic(), message, acks.context(entry.sequence(), pass.epoch(), entry.appendedAt()),
-          acks);
-    } catch (MqttException e) {
-      if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-        // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
-        backpressure.increment();
-        state.awaitCompletion(entry.sequence());
-      } else {
-        log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
-        state.sendFailed(entry.sequence(), pass);
-      }
-      return false;
-    }
-    state.sent(entry.sequence(), pass);
-    return true;
   }
 
   private boolean tryConnect(boolean failureLogged) {

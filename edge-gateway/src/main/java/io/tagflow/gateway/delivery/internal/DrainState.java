@@ -195,6 +195,34 @@ public final class DrainState {
     }
   }
 
+  /**
+   * A pass for a sender that must not wait (the thread that just wrote entries), or null when nothing
+   * may be sent now (offline, window full, paused). PUBACK deadlines are left to {@link #nextPass}.
+   */
+  public Pass passNow() {
+    lock.lock();
+    try {
+      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
+        return null;
+      }
+      workPending = false;
+      return new Pass(sendCursor, window.free(), epoch);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives back the slot taken for {@code sequence}, which was not sent; the cursor stays before it. */
+  public void release(long sequence) {
+    lock.lock();
+    try {
+      window.remove(sequence);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** After a pass found nothing to send: waits up to a tick unless work arrived or the epoch changed. */
   public void awaitWork(Pass pass) throws InterruptedException {
     lock.lock();
