@@ -155,9 +155,9 @@ final class PublishLatencyRun {
       double[] writeSync = outbox.between(outbox.writeStartAt, outbox.durableAt, warmup, events);
       double[] toWriter = outbox.latencies(outbox.writeStartAt, warmup, events);
       double[] sentToAck = outbox.between(outbox.sentAt, outbox.ackedAt, warmup, events);
-      out.printf(Locale.ROOT, "publish legs: decision->outbox write start (handoff + writer wake-up) p50 %.2f ms p99 %.2f"
-              + " ms; publish call->PUBACK (Paho, broker, loopback) p50 %.2f ms p99 %.2f ms%n", percentile(toWriter, 50),
-          percentile(toWriter, 99), percentile(sentToAck, 50), percentile(sentToAck, 99));
+      out.printf(Locale.ROOT, "publish legs: decision->outbox write start (handoff + writer wake-up) p50 %.2f ms"
+              + " p99 %.2f ms; publish call->PUBACK (Paho, broker, loopback) p50 %.2f ms p99 %.2f ms%n",
+          percentile(toWriter, 50), percentile(toWriter, 99), percentile(sentToAck, 50), percentile(sentToAck, 99));
       return new Figures(broker, events, percentile(handoff, 50), percentile(handoff, 99), percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
           percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99), percentile(writeSync, 50),
           percentile(writeSync, 99));

@@ -116,8 +116,8 @@ public final class EventPublisher implements DecisionListener {
   private boolean failed(String what, String reason) {
     failed.increment();
     if (failing.compareAndSet(false, true)) {
-      log.error("A {} event could not be stored and is not guaranteed to be delivered: {} (further failures are counted in "
-          + "tagflow.events.failed until one succeeds)", what, reason);
+      log.error("A {} event could not be stored and is not guaranteed to be delivered: {} (further failures are"
+          + " counted in tagflow.events.failed until one succeeds)", what, reason);
     }
     return false;
   }

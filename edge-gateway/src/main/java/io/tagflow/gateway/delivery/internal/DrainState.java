@@ -184,12 +184,11 @@ public final class DrainState {
         rewind();
         onExpired.accept(expired);
       }
-      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
+      Pass pass = passLocked();
+      if (pass == null) {
         changed.await(tickMillis, TimeUnit.MILLISECONDS);
-        return null;
       }
-      workPending = false;
-      return new Pass(sendCursor, window.free(), epoch);
+      return pass;
     } finally {
       lock.unlock();
     }
@@ -202,14 +201,19 @@ public final class DrainState {
   public Pass passNow() {
     lock.lock();
     try {
-      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
-        return null;
-      }
-      workPending = false;
-      return new Pass(sendCursor, window.free(), epoch);
+      return passLocked();
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Caller holds the lock. */
+  private Pass passLocked() {
+    if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
+      return null;
+    }
+    workPending = false;
+    return new Pass(sendCursor, window.free(), epoch);
   }
 
   /** Gives back the slot taken for {@code sequence}, which was not sent; the cursor stays before it. */
@@ -293,13 +297,7 @@ public final class DrainState {
 
   /** A PUBACK for {@code sequence}: its slot is free. */
   public void acknowledged(long sequence) {
-    lock.lock();
-    try {
-      window.remove(sequence);
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    release(sequence);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.tagflow.gateway.delivery.OutboxEntry;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -46,7 +47,7 @@ public final class Sender {
    * The drain thread's pass: reads what fits in the window from the cursor and sends it, or waits for
    * something to change.
    */
-  public void drainPass(java.util.function.LongConsumer onExpired) throws InterruptedException {
+  public void drainPass(LongConsumer onExpired) throws InterruptedException {
     DrainState.Pass pass;
     sending.lockInterruptibly();
     try {
