@@ -23,7 +23,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * 32202 when more than {@code pahoLimit} publications are outstanding.
  */
 final class FakeMqttClient {
-  record Published(String topic, MqttMessage message, Object context, MqttActionListener listener) {
+  /** One publication; {@code thread} is the name of the thread that handed it to the client. */
+  record Published(String topic, MqttMessage message, Object context, MqttActionListener listener, String thread) {
     String payload() {
       return new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -83,7 +84,8 @@ final class FakeMqttClient {
       }
       outstanding.add(args[2]);
     }
-    published.add(new Published((String) args[0], (MqttMessage) args[1], args[2], (MqttActionListener) args[3]));
+    published.add(new Published((String) args[0], (MqttMessage) args[1], args[2], (MqttActionListener) args[3],
+        Thread.currentThread().getName()));
     return token(args[2], null);
   }
 
