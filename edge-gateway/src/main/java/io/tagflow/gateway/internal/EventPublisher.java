@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * crash or reconnect publishes the same bytes with the same id, which is what consumers deduplicate by.
  *
  * <p>Runs on the pipeline's thread, which it never blocks on the disk: events go to the {@link
- * OutboxWriter}, which appends and fsyncs them in batches on its own thread; an event is counted
+ * OutboxWriter}, which writes and fsyncs them in batches on its own threads (the broker may get an
+ * event before its fsync returns); an event is counted
  * ({@code tagflow.movements}, {@code tagflow.locations}) only once it is durable. An append that fails
  * (outbox full, disk error, writer queue full) is logged once per streak and counted ({@code
  * tagflow.outbox.rejected}, {@code tagflow.events.failed}); the pipeline goes on with the next
