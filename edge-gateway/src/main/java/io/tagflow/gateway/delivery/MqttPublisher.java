@@ -38,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * progress" (reason code 32202, its view of the broker's Receive Maximum, MQTT 5 §3.2.2.3.3), the drain
  * thread waits for a completion and sends the same entry again.
  *
- * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho; the
- * thread that writes entries sends them itself when the drain thread is idle and nothing stands in the
- * way (no waiting: {@code Sender}), which saves a thread wake-up per event. Every
+ * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho
+ * ({@code Sender}). Every
  * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch
  * ({@code DrainState}): the in-flight window is forgotten and the cursor goes back to the outbox's first
  * pending entry, so the broker sees the entries again in order (duplicates possible, gaps never). Paho
@@ -148,8 +147,7 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * The first half of {@link #publishAll}: writes {@code messages} to the outbox ({@link Outbox#write})
-   * and sends them at once, on this thread if the drain thread is idle, else by waking it; they are
-   * durable only after {@link #sync}.
+   * and wakes the drain thread, which may send them at once; they are durable only after {@link #sync}.
    */
   public List<Long> write(List<OutboxMessage> messages) throws IOException {
     if (!state.accepting()) {
@@ -157,7 +155,7 @@ public final class MqttPublisher implements AutoCloseable {
           + " event(s) for " + messages.get(0).topic() + " not accepted");
     }
     List<Long> sequences = outbox.write(messages);
-    sender.sendWritten();
+    state.workArrived();
     return sequences;
   }
 

@@ -23,8 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * 32202 when more than {@code pahoLimit} publications are outstanding.
  */
 final class FakeMqttClient {
-  /** One publication; {@code thread} is the name of the thread that handed it to the client. */
-  record Published(String topic, MqttMessage message, Object context, MqttActionListener listener, String thread) {
+  record Published(String topic, MqttMessage message, Object context, MqttActionListener listener) {
     String payload() {
       return new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -84,8 +83,7 @@ final class FakeMqttClient {
       }
       outstanding.add(args[2]);
     }
-    published.add(new Published((String) args[0], (MqttMessage) args[1], args[2], (MqttActionListener) args[3],
-        Thread.currentThread().getName()));
+    published.add(new Published((String) args[0], (MqttMessage) args[1], args[2], (MqttActionListener) args[3]));
     return token(args[2], null);
   }
 

@@ -184,44 +184,12 @@ public final class DrainState {
         rewind();
         onExpired.accept(expired);
       }
-      Pass pass = passLocked();
-      if (pass == null) {
+      if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
         changed.await(tickMillis, TimeUnit.MILLISECONDS);
+        return null;
       }
-      return pass;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * A pass for a sender that must not wait (the thread that just wrote entries), or null when nothing
-   * may be sent now (offline, window full, paused). PUBACK deadlines are left to {@link #nextPass}.
-   */
-  public Pass passNow() {
-    lock.lock();
-    try {
-      return passLocked();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Caller holds the lock. */
-  private Pass passLocked() {
-    if (!online || window.free() == 0 || clock.instant().isBefore(pausedUntil)) {
-      return null;
-    }
-    workPending = false;
-    return new Pass(sendCursor, window.free(), epoch);
-  }
-
-  /** Gives back the slot taken for {@code sequence}, which was not sent; the cursor stays before it. */
-  public void release(long sequence) {
-    lock.lock();
-    try {
-      window.remove(sequence);
-      changed.signalAll();
+      workPending = false;
+      return new Pass(sendCursor, window.free(), epoch);
     } finally {
       lock.unlock();
     }
@@ -297,7 +265,13 @@ public final class DrainState {
 
   /** A PUBACK for {@code sequence}: its slot is free. */
   public void acknowledged(long sequence) {
-    release(sequence);
+    lock.lock();
+    try {
+      window.remove(sequence);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**

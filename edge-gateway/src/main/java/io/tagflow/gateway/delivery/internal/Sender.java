@@ -5,7 +5,6 @@ import io.tagflow.gateway.delivery.Outbox;
 import io.tagflow.gateway.delivery.OutboxEntry;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -15,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands outbox entries to Paho, in order, from the send cursor of {@link DrainState}. Two callers
- * take turns, never at once: the drain thread ({@link #drainPass}), which may wait (window full,
- * client refusing, outbox unreadable), and the thread that just wrote entries ({@link #sendWritten}),
- * which sends them at once if nobody else is sending and nothing stands in the way, and otherwise
- * wakes the drain thread. This saves a thread wake-up between writing an event and publishing it.
+ * The drain thread's sending: hands outbox entries to Paho, in order, from the send cursor of {@link
+ * DrainState}, waiting when the window is full, the client refuses, or the outbox cannot be read.
+ *
+ * <p>Only the drain thread sends. Letting the thread that just wrote entries send them itself (one
+ * thread wake-up less) was tried and dropped: on the shared 2-core machine it made the publish call
+ * -> PUBACK leg's p99 worse, not better (docs/performance.md, publish latency, session 3).
  */
 public final class Sender {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
@@ -30,8 +30,6 @@ public final class Sender {
   private final AckHandler acks;
   private final Counter backpressure;
   private final long tickMillis;
-  /** Held for a whole pass, so passes never interleave and the cursor a pass starts from stays valid. */
-  private final ReentrantLock sending = new ReentrantLock();
 
   public Sender(Outbox outbox, IMqttAsyncClient client, DrainState state, AckHandler acks, Counter backpressure,
                 long tickMillis) {
@@ -48,80 +46,31 @@ public final class Sender {
    * something to change.
    */
   public void drainPass(LongConsumer onExpired) throws InterruptedException {
-    DrainState.Pass pass;
-    sending.lockInterruptibly();
-    try {
-      pass = state.nextPass(onExpired); // may wait a tick (offline, window full): nobody could send then
-      if (pass == null) {
-        return;
-      }
-      List<OutboxEntry> batch;
-      try {
-        batch = outbox.read(pass.from(), pass.room());
-      } catch (IOException e) {
-        log.error("Reading the outbox failed: {}; retrying", e.getMessage());
-        state.awaitWhileRunning(tickMillis * 5);
-        return;
-      }
-      if (!batch.isEmpty()) {
-        for (OutboxEntry entry : batch) {
-          if (!send(entry, pass, true)) {
-            return;
-          }
-        }
-        return;
-      }
-    } finally {
-      sending.unlock();
-    }
-    state.awaitWork(pass);
-  }
-
-  /**
-   * Called right after entries were written: sends them on the calling thread when no pass is under
-   * way and the window has room, without ever waiting; otherwise, or when not all could be sent, wakes
-   * the drain thread to do it.
-   */
-  public void sendWritten() {
-    boolean all = false;
-    if (sending.tryLock()) {
-      try {
-        all = sendAvailable();
-      } finally {
-        sending.unlock();
-      }
-    }
-    if (!all) {
-      state.workArrived();
-    }
-  }
-
-  /** One pass that never waits; true when everything readable was sent. */
-  private boolean sendAvailable() {
-    DrainState.Pass pass = state.passNow();
+    DrainState.Pass pass = state.nextPass(onExpired);
     if (pass == null) {
-      return false;
+      return;
     }
     List<OutboxEntry> batch;
     try {
       batch = outbox.read(pass.from(), pass.room());
-      for (OutboxEntry entry : batch) {
-        if (!send(entry, pass, false)) {
-          return false;
-        }
-      }
-    } catch (IOException | InterruptedException e) {
-      return false; // the drain thread reads again and reports it
+    } catch (IOException e) {
+      log.error("Reading the outbox failed: {}; retrying", e.getMessage());
+      state.awaitWhileRunning(tickMillis * 5);
+      return;
     }
-    return batch.size() < pass.room();
+    if (batch.isEmpty()) {
+      state.awaitWork(pass);
+      return;
+    }
+    for (OutboxEntry entry : batch) {
+      if (!send(entry, pass)) {
+        return;
+      }
+    }
   }
 
-  /**
-   * Hands one entry to Paho; false when the pass must stop (epoch changed, window full, client
-   * refused). Only a caller that {@code mayWait} waits after a refusal (and, for other failures, starts a new epoch);
-   * the other one gives the slot back and leaves the entry to the drain thread.
-   */
-  private boolean send(OutboxEntry entry, DrainState.Pass pass, boolean mayWait) throws InterruptedException {
+  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, client refused). */
+  private boolean send(OutboxEntry entry, DrainState.Pass pass) throws InterruptedException {
     if (!state.reserve(entry.sequence(), pass)) {
       return false;
     }
@@ -132,14 +81,9 @@ public final class Sender {
       client.publish(entry.message().topic(), message, acks.context(entry.sequence(), pass.epoch(), entry.appendedAt()),
           acks);
     } catch (MqttException e) {
-      boolean full = e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT;
-      if (full) {
-        backpressure.increment();
-      }
-      if (!mayWait) {
-        state.release(entry.sequence());
-      } else if (full) {
+      if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
         // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
+        backpressure.increment();
         state.awaitCompletion(entry.sequence());
       } else {
         log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
