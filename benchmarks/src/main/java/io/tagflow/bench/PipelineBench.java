@@ -26,9 +26,9 @@ import java.util.Locale;
  *
  * <p>Run: {@code ./tagflow bench pipeline} (about four minutes on a busy 2-core machine);
  * {@code --quick} is a smoke run whose figures are not to be quoted; {@code --skip-rss} leaves out
- * the child gateways, {@code --skip-publish} the latency part. Prints progress and figures, then
- * {@code RESULT reads_per_s=... publish_p99_ms=... rss_mb_100_readers=...} plus the detail keys
- * (CPU-time throughput, decode-only throughput, each latency's p50/p99, RSS with a capped heap). A
+ * the child gateways, {@code --skip-publish} the latency part, {@code --skip-throughput} the
+ * throughput part. Prints progress and figures, then {@code RESULT reads_per_s=... publish_p99_ms=...
+ * rss_mb_100_readers=...} plus the detail keys (CPU-time throughput, decode-only throughput, each latency's p50/p99, RSS with a capped heap). A
  * skipped figure is printed as {@code NaN}.
  */
 final class PipelineBench implements BenchMain.Benchmark {
@@ -48,15 +48,7 @@ final class PipelineBench implements BenchMain.Benchmark {
     List<String> options = List.of(args);
     boolean quick = options.contains("--quick");
     PrintStream out = System.out;
-    out.printf("pipeline: generating %d readers' reports ...%n", READERS);
-    DockTraffic traffic = DockTraffic.generate(READERS, quick ? 20 : STEPS, 42);
-    out.printf(Locale.ROOT, "pipeline: %,d reports, %,d reads, %.1f MiB of RO_ACCESS_REPORT bytes%n",
-        traffic.offsets.length, traffic.reads, traffic.bytes.readableBytes() / 1048576.0);
-    ThroughputRun.Figures tp = new ThroughputRun(traffic, out).run(quick ? 1 : 3, quick ? 2 : 7);
-    traffic.bytes.release();
-    out.printf(Locale.ROOT, "pipeline: median %,.0f reads/s wall, %,.0f reads/s of thread CPU; decode alone %,.0f"
-        + " reads/s wall, %,.0f of thread CPU (%.0f %% of the CPU time is decode)%n", tp.readsPerS(), tp.readsPerCpuS(),
-        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), 100 * tp.readsPerCpuS() / tp.decodeOnlyReadsPerCpuS());
+    ThroughputRun.Figures tp = options.contains("--skip-throughput") ? null : throughput(out, quick);
 
     PublishLatencyRun publish = new PublishLatencyRun(out);
     String broker = options.contains("--skip-publish") ? null : publish.broker(System.getenv("TAGFLOW_BENCH_MQTT_URI"));
@@ -87,13 +79,27 @@ final class PipelineBench implements BenchMain.Benchmark {
             + " decode_only_reads_per_s=%.0f decode_only_reads_per_cpu_s=%.0f handoff_p99_ms=%.3f append_p50_ms=%.2f append_p99_ms=%.2f publish_call_p50_ms=%.2f"
             + " publish_call_p99_ms=%.2f puback_p50_ms=%.2f puback_p99_ms=%.2f write_fsync_p99_ms=%.2f"
             + " rss_mb_100_readers_xmx128m=%.1f%n",
-        tp.readsPerS(), pl == null ? nan : pl.pubackP99(), rss == null ? nan : rss.maxRssMb(), tp.readsPerCpuS(),
-        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), pl == null ? nan : pl.handoffP99(),
+        tp == null ? nan : tp.readsPerS(), pl == null ? nan : pl.pubackP99(), rss == null ? nan : rss.maxRssMb(),
+        tp == null ? nan : tp.readsPerCpuS(), tp == null ? nan : tp.decodeOnlyReadsPerS(),
+        tp == null ? nan : tp.decodeOnlyReadsPerCpuS(), pl == null ? nan : pl.handoffP99(),
         pl == null ? nan : pl.appendP50(), pl == null ? nan : pl.appendP99(),
         pl == null ? nan : pl.sentP50(), pl == null ? nan : pl.sentP99(), pl == null ? nan : pl.pubackP50(),
         pl == null ? nan : pl.pubackP99(), pl == null ? nan : pl.writeSyncP99(),
         rssCapped == null ? nan : rssCapped.maxRssMb());
     return 0;
+  }
+
+  private static ThroughputRun.Figures throughput(PrintStream out, boolean quick) {
+    out.printf("pipeline: generating %d readers' reports ...%n", READERS);
+    DockTraffic traffic = DockTraffic.generate(READERS, quick ? 20 : STEPS, 42);
+    out.printf(Locale.ROOT, "pipeline: %,d reports, %,d reads, %.1f MiB of RO_ACCESS_REPORT bytes%n",
+        traffic.offsets.length, traffic.reads, traffic.bytes.readableBytes() / 1048576.0);
+    ThroughputRun.Figures tp = new ThroughputRun(traffic, out).run(quick ? 1 : 3, quick ? 2 : 7);
+    traffic.bytes.release();
+    out.printf(Locale.ROOT, "pipeline: median %,.0f reads/s wall, %,.0f reads/s of thread CPU; decode alone %,.0f"
+        + " reads/s wall, %,.0f of thread CPU (%.0f %% of the CPU time is decode)%n", tp.readsPerS(), tp.readsPerCpuS(),
+        tp.decodeOnlyReadsPerS(), tp.decodeOnlyReadsPerCpuS(), 100 * tp.readsPerCpuS() / tp.decodeOnlyReadsPerCpuS());
+    return tp;
   }
 
   private static void print(PrintStream out, GatewayRssRun.Figures rss) {

@@ -1,16 +1,16 @@
 package io.tagflow.gateway.delivery;
 
+import io.tagflow.gateway.delivery.internal.Acknowledgements;
 import io.tagflow.gateway.delivery.internal.AppendBatch;
 import io.tagflow.gateway.delivery.internal.CursorFile;
+import io.tagflow.gateway.delivery.internal.DirectoryLock;
 import io.tagflow.gateway.delivery.internal.QuotaAlarm;
 import io.tagflow.gateway.delivery.internal.RecordCodec;
 import io.tagflow.gateway.delivery.internal.RecordPosition;
 import io.tagflow.gateway.delivery.internal.Segment;
+import io.tagflow.gateway.delivery.internal.UnsyncedTail;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,11 +18,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link Outbox} in a directory of append-only segment files.
@@ -32,15 +32,18 @@ import java.util.stream.Stream;
  * watermark (every sequence at or below it is delivered), and an {@code outbox.lock} that keeps a
  * second process out of the same directory.
  *
- * <p>Algorithm. {@code appendAll} writes a batch of records to the newest segment and fsyncs them once
- * before it returns (group commit: the gateway's outbox writer batches the events that arrived during
- * the previous fsync; {@code ./tagflow bench outbox} measures append and bare fsync side by side). The
- * fsync runs outside the outbox's monitor, so the drain thread's reads and the PUBACK callbacks'
- * acknowledgements are not held up by it; appenders are serialised with each other, and {@code read}
- * hands out only records already fsynced. A batch whose write or fsync fails is cut back out of its
- * segment(s). Acknowledgements may arrive out of order, so sequences acknowledged above the watermark
- * are kept in a small set until the gap below them closes, and the watermark then advances. A segment
- * whose every record is at or below the watermark is deleted whole, after the cursor is fsynced
+ * <p>Algorithm. {@code write} appends a batch of records to the newest segment; {@code sync} fsyncs
+ * everything written so far, once (group commit: the gateway's outbox writer writes the next batches
+ * while one fsync runs; {@code ./tagflow bench outbox} measures append and bare fsync side by side).
+ * The fsync runs outside the monitor, so writes, the drain thread's reads and the PUBACK callbacks'
+ * acknowledgements go on meanwhile. {@code read} hands out records as soon as they are written (the
+ * publisher sends them while the fsync runs), but the watermark never reaches {@code durableEnd}: an
+ * acknowledgement that beats the fsync waits ({@code Acknowledgements}) until the fsync returns. A
+ * batch whose write fails is cut back out and its sequences are given out again (nobody saw them). When
+ * an fsync fails, every record not yet durable is cut back and its sequences are burnt (the next write
+ * starts a new segment after them), so a late PUBACK for a record that was published and then cut back
+ * can never mark a different record delivered. A segment whose every record is at or below the
+ * watermark is deleted whole, after the cursor is fsynced
  * (the segment being appended to is kept until the next one starts, or until its space is needed). On
  * open, each segment is scanned; the first record that is cut short or fails its CRC marks where a
  * crash tore an append, and the segment is truncated there (logged once).
@@ -53,6 +56,7 @@ import java.util.stream.Stream;
  * example, memory-maps files without fsync per append and has no acknowledgement model).
  */
 public final class FileOutbox implements Outbox {
+  private static final Logger log = LoggerFactory.getLogger(FileOutbox.class);
   private static final String CURSOR_FILE = "cursor.bin";
   private static final String LOCK_FILE = "outbox.lock";
 
@@ -90,32 +94,30 @@ public final class FileOutbox implements Outbox {
   private final Path dir;
   private final Settings settings;
   private final InstantSource clock;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  private final DirectoryLock lock;
   private final CursorFile cursor;
   private final QuotaAlarm alarm;
   private final TreeMap<Long, Segment> segments;
-  /** Sequences acknowledged above the watermark, waiting for the gap below them to close. */
-  private final NavigableSet<Long> ackedAbove = new TreeSet<>();
   private final RecordPosition readHint = new RecordPosition();
   private final RecordPosition headHint = new RecordPosition();
-  /** Serialises appenders, who fsync outside the monitor. */
-  private final Object appendLock = new Object();
+  /** Serialises fsyncs, which run outside the monitor. */
+  private final Object syncLock = new Object();
+  /** Sequence ranges (first to end) taken back out after a failed fsync. */
+  private final NavigableMap<Long, Long> burntRanges = new TreeMap<>();
   private Segment active;
-  private long watermark;
+  private Acknowledgements acks = new Acknowledgements(0);
   private long nextSequence;
-  /** Sequences below it are fsynced: the only ones {@link #read} hands out. */
+  /** Sequences below it are fsynced (or burnt): the watermark never reaches it. */
   private long durableEnd;
   private long diskBytes;
   private boolean closed;
 
-  private FileOutbox(Path dir, Settings settings, InstantSource clock, FileChannel lockChannel, FileLock fileLock,
+  private FileOutbox(Path dir, Settings settings, InstantSource clock, DirectoryLock lock,
                      CursorFile cursor, TreeMap<Long, Segment> segments) {
     this.dir = dir;
     this.settings = settings;
     this.clock = clock;
-    this.lockChannel = lockChannel;
-    this.fileLock = fileLock;
+    this.lock = lock;
     this.cursor = cursor;
     this.segments = segments;
     this.alarm = new QuotaAlarm(dir.toString());
@@ -128,46 +130,21 @@ public final class FileOutbox implements Outbox {
    */
   public static FileOutbox open(Path dir, Settings settings, InstantSource clock) throws IOException {
     Files.createDirectories(dir);
-    FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = lockChannel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      lockChannel.close();
-      throw new IOException("Outbox directory " + dir + " is in use by another gateway");
-    }
+    DirectoryLock lock = DirectoryLock.acquire(dir.resolve(LOCK_FILE), "Outbox directory " + dir);
     try {
       CursorFile cursor = CursorFile.open(dir.resolve(CURSOR_FILE));
-      TreeMap<Long, Segment> segments = new TreeMap<>();
-      List<Map.Entry<Long, Path>> files = new ArrayList<>();
-      try (Stream<Path> list = Files.list(dir)) {
-        list.forEach(p -> Segment.parseFileName(p.getFileName().toString()).ifPresent(first -> files.add(Map.entry(first, p))));
-      }
-      files.sort(Map.Entry.comparingByKey());
-      int maxBody = settings.maxRecordBytes() - RecordCodec.HEADER_BYTES;
-      for (Map.Entry<Long, Path> file : files) {
-        Segment segment = Segment.recover(file.getValue(), file.getKey(), maxBody);
-        if (segment.records() == 0) {
-          segment.delete();
-        } else {
-          segments.put(segment.firstSequence(), segment);
-        }
-      }
-      FileOutbox outbox = new FileOutbox(dir, settings, clock, lockChannel, lock, cursor, segments);
+      TreeMap<Long, Segment> segments = Segment.recoverAll(dir, settings.maxRecordBytes() - RecordCodec.HEADER_BYTES);
+      FileOutbox outbox = new FileOutbox(dir, settings, clock, lock, cursor, segments);
       outbox.recoverState();
       return outbox;
     } catch (IOException | RuntimeException e) {
-      lock.release();
-      lockChannel.close();
+      lock.close();
       throw e;
     }
   }
 
   private void recoverState() throws IOException {
-    watermark = cursor.watermark();
+    long watermark = cursor.watermark();
     if (!segments.isEmpty()) {
       // Segments below the first one left were deleted because they were delivered.
       watermark = Math.max(watermark, segments.firstKey() - 1);
@@ -175,6 +152,7 @@ public final class FileOutbox implements Outbox {
     } else {
       nextSequence = watermark + 1;
     }
+    acks = new Acknowledgements(watermark);
     durableEnd = nextSequence;
     for (Segment s : segments.values()) {
       diskBytes += s.size();
@@ -187,7 +165,7 @@ public final class FileOutbox implements Outbox {
   }
 
   @Override
-  public List<Long> appendAll(List<OutboxMessage> messages) throws IOException {
+  public List<Long> write(List<OutboxMessage> messages) throws IOException {
     long total = 0;
     for (OutboxMessage message : messages) {
       int size = RecordCodec.encodedSize(message);
@@ -197,27 +175,68 @@ public final class FileOutbox implements Outbox {
       }
       total += size;
     }
-    synchronized (appendLock) {
-      AppendBatch batch = writeLocked(messages, total);
-      try {
-        batch.sync(); // outside the monitor: reads and acknowledgements go on during the fsync
-      } catch (IOException e) {
-        synchronized (this) {
-          undo(batch, e);
+    return writeLocked(messages, total).sequences();
+  }
+
+  @Override
+  public void sync(long first, long end) throws IOException {
+    synchronized (syncLock) {
+      List<Segment> unsynced = null;
+      long target = 0;
+      synchronized (this) {
+        if (end > durableEnd) {
+          target = nextSequence;
+          unsynced = UnsyncedTail.segments(segments, durableEnd);
         }
-        throw e;
+      }
+      if (unsynced != null) {
+        try {
+          for (Segment s : unsynced) {
+            s.sync(); // outside the monitor: writes, reads and acknowledgements go on during the fsync
+          }
+        } catch (IOException e) {
+          synchronized (this) {
+            burnUnsynced(e);
+          }
+          throw e;
+        }
+        synchronized (this) {
+          durableEnd = Math.max(durableEnd, target);
+          advanceWatermarkAfterSync();
+        }
       }
       synchronized (this) {
-        durableEnd = batch.endSequence();
+        Map.Entry<Long, Long> burnt = burntRanges.lowerEntry(end);
+        if (burnt != null && burnt.getValue() > first) {
+          throw new IOException("outbox " + dir + " took entries " + first + "-" + (end - 1) + " back out after a"
+              + " failed fsync; they are not stored");
+        }
       }
-      return batch.sequences();
     }
+  }
+
+  /**
+   * Takes back every record not yet fsynced, after an fsync failed (the kernel may have dropped those
+   * pages). They may have been read and published already, so their sequences are burnt, never given
+   * out again: the next write starts a new segment after them, what was acknowledged of them is
+   * forgotten, and {@link #sync} reports them as not stored. Caller holds the monitor.
+   */
+  private void burnUnsynced(IOException failure) {
+    long from = durableEnd;
+    UnsyncedTail.cutBack(segments, from, failure);
+    active = null;
+    diskBytes = segments.values().stream().mapToLong(Segment::size).sum();
+    acks.forget(from, nextSequence);
+    burntRanges.put(from, nextSequence);
+    durableEnd = nextSequence;
+    advanceWatermarkAfterSync();
+    alarm.update(diskBytes, settings.quotaBytes(), false);
   }
 
   /** Writes the records of one batch, not yet durable. On failure nothing of it is left. */
   private synchronized AppendBatch writeLocked(List<OutboxMessage> messages, long total) throws IOException {
     ensureOpen();
-    if (diskBytes + total > settings.quotaBytes() && active != null && active.endSequence() - 1 <= watermark) {
+    if (diskBytes + total > settings.quotaBytes() && active != null && active.endSequence() - 1 <= acks.watermark()) {
       // The newest segment is all delivered: give its space back before refusing anything.
       retireActive();
     }
@@ -251,7 +270,7 @@ public final class FileOutbox implements Outbox {
     return batch;
   }
 
-  /** Takes a failed batch's records back out, so a failed append leaves nothing behind. */
+  /** Takes a batch whose write failed (nothing of it was readable) back out, so it leaves nothing behind. */
   private void undo(AppendBatch batch, IOException failure) {
     batch.cutBack(segments, failure);
     Segment previous = batch.previousActive();
@@ -264,9 +283,9 @@ public final class FileOutbox implements Outbox {
   public synchronized List<OutboxEntry> read(long fromSequence, int max) throws IOException {
     ensureOpen();
     List<OutboxEntry> result = new ArrayList<>(Math.min(max, 256));
-    RecordPosition p = readHint.locate(segments, Math.max(fromSequence, watermark + 1));
-    while (p != null && result.size() < max && p.sequence() < durableEnd) {
-      if (!ackedAbove.contains(p.sequence())) {
+    RecordPosition p = readHint.locate(segments, Math.max(fromSequence, acks.watermark() + 1));
+    while (p != null && result.size() < max && p.sequence() < nextSequence) {
+      if (!acks.acknowledged(p.sequence())) {
         result.add(RecordCodec.decode(p.segment().readBody(p.offset())));
       }
       if (!p.advance(segments)) {
@@ -278,26 +297,27 @@ public final class FileOutbox implements Outbox {
 
   @Override
   public synchronized void markDelivered(long sequence) throws IOException {
-    if (closed || sequence <= watermark || sequence >= nextSequence) {
-      return;
+    if (closed || acks.acknowledged(sequence) || !RecordPosition.held(segments, sequence)) {
+      return; // delivered already, or a sequence no segment holds (a gap, a burnt batch)
     }
-    ackedAbove.add(sequence);
-    long w = watermark;
-    while (true) {
-      long next = w + 1;
-      long existing = RecordPosition.firstExistingAtOrAfter(segments, next);
-      if (existing > next && existing <= nextSequence) {
-        w = existing - 1; // a gap left by a corrupt segment: nothing there to deliver
-      } else if (ackedAbove.remove(next)) {
-        w = next;
-      } else {
-        break;
-      }
+    acks.add(sequence);
+    advanceWatermark();
+  }
+
+  /** After a batch became durable (or was burnt): acknowledgements that beat the fsync take effect. */
+  private void advanceWatermarkAfterSync() {
+    try {
+      advanceWatermark();
+    } catch (IOException e) {
+      // The append itself is durable; the watermark is kept in memory and written with the next acknowledgement.
+      log.warn("Could not record the outbox delivery watermark in {}: {}", dir, e.getMessage());
     }
-    if (w != watermark) {
-      ackedAbove.headSet(w, true).clear(); // acknowledgements that fell into a skipped gap
-      watermark = w;
-      cursor.write(w);
+  }
+
+  /** Moves the watermark over acknowledged, durable records and over gaps. Caller holds the monitor. */
+  private void advanceWatermark() throws IOException {
+    if (acks.advance(segments, durableEnd)) {
+      cursor.write(acks.watermark());
       deleteDelivered();
       alarm.update(diskBytes, settings.quotaBytes(), false);
     }
@@ -305,12 +325,13 @@ public final class FileOutbox implements Outbox {
 
   @Override
   public synchronized long firstPendingSequence() {
-    return Math.min(RecordPosition.firstExistingAtOrAfter(segments, watermark + 1), nextSequence);
+    return Math.min(RecordPosition.firstExistingAtOrAfter(segments, acks.watermark() + 1), nextSequence);
   }
 
   @Override
   public synchronized OutboxStats stats() {
-    long depth = -ackedAbove.size();
+    long watermark = acks.watermark();
+    long depth = -acks.waiting();
     for (Segment s : segments.values()) {
       depth += Math.max(0, s.endSequence() - Math.max(s.firstSequence(), watermark + 1));
     }
@@ -345,8 +366,7 @@ public final class FileOutbox implements Outbox {
         s.close();
       }
     } finally {
-      fileLock.release();
-      lockChannel.close();
+      lock.close();
     }
   }
 
@@ -359,11 +379,11 @@ public final class FileOutbox implements Outbox {
     boolean synced = false;
     while (!segments.isEmpty()) {
       Segment first = segments.firstEntry().getValue();
-      if (first.endSequence() - 1 > watermark || first == active) {
+      if (first.endSequence() - 1 > acks.watermark() || first == active) {
         break;
       }
       if (!synced) {
-        cursor.write(watermark);
+        cursor.write(acks.watermark());
         cursor.sync();
         synced = true;
       }

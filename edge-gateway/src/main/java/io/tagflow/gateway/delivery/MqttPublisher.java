@@ -7,6 +7,7 @@ import io.tagflow.gateway.delivery.internal.AckHandler;
 import io.tagflow.gateway.delivery.internal.DrainState;
 import io.tagflow.gateway.delivery.internal.InflightWindow;
 import io.tagflow.gateway.delivery.internal.PahoOptions;
+import io.tagflow.gateway.delivery.internal.Sender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,7 +17,6 @@ import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -30,13 +30,16 @@ import org.slf4j.LoggerFactory;
  * Publishes the {@link Outbox} to an MQTT 5 broker with Eclipse Paho, QoS 1, in append order.
  *
  * <p>Contract: {@link #publish} returns once the event is durable in the outbox; from then on it is
- * delivered at least once, also across broker outages and gateway restarts. An entry is marked
- * delivered only when its PUBACK arrives. Nothing is ever dropped for lack of room: when the window of
+ * delivered at least once, also across broker outages and gateway restarts. It may be sent before
+ * that, as soon as it is written, so the broker round trip overlaps the fsync (see {@link Outbox} for
+ * what that means when the fsync fails). An entry is marked delivered only when its PUBACK arrives,
+ * and removed only once it is also durable. Nothing is ever dropped for lack of room: when the window of
  * {@code maxInflight} unacknowledged publications is full, or Paho refuses with "too many publishes in
  * progress" (reason code 32202, its view of the broker's Receive Maximum, MQTT 5 §3.2.2.3.3), the drain
  * thread waits for a completion and sends the same entry again.
  *
- * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho. Every
+ * <p>Algorithm. One drain thread reads the outbox from a send cursor and hands entries to Paho
+ * ({@code Sender}). Every
  * (re)connect, lost connection, failed publish or PUBACK past {@code ackTimeout} starts a new epoch
  * ({@code DrainState}): the in-flight window is forgotten and the cursor goes back to the outbox's first
  * pending entry, so the broker sees the entries again in order (duplicates possible, gaps never). Paho
@@ -58,10 +61,9 @@ public final class MqttPublisher implements AutoCloseable {
   private final MqttPublisherOptions options;
   private final IMqttAsyncClient client;
   private final DrainState state;
-  private final Counter backpressure;
   private final Counter rejectedFull;
   private final Thread drainThread;
-  private final AckHandler acks;
+  private final Sender sender;
   /** Guards the health messages: once OFFLINE is sent, no late ONLINE may follow it. */
   private final Object healthLock = new Object();
   private boolean offlineSent;
@@ -73,9 +75,10 @@ public final class MqttPublisher implements AutoCloseable {
     this.client = client;
     this.state = new DrainState(new InflightWindow(options.maxInflight(), options.ackTimeout(), clock),
         outbox::firstPendingSequence, clock, TICK_MILLIS);
-    this.acks = new AckHandler(outbox, state, registry, clock);
-    this.backpressure = Counter.builder("tagflow.publish.backpressure")
+    Counter backpressure = Counter.builder("tagflow.publish.backpressure")
         .description("Times the client's in-flight window was full and the publisher waited").register(registry);
+    this.sender = new Sender(outbox, client, state, new AckHandler(outbox, state, registry, clock), backpressure,
+        TICK_MILLIS);
     this.rejectedFull = Counter.builder("tagflow.outbox.rejected")
         .description("Events refused because the outbox quota was reached").register(registry);
     Gauge.builder("tagflow.mqtt.connected", state, s -> s.online() ? 1 : 0)
@@ -102,7 +105,7 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   /**
-   * Stores {@code message} durably in the outbox and wakes the drain thread.
+   * Stores {@code message} durably in the outbox; it may be sent before the fsync.
    *
    * @return the outbox sequence
    * @throws OutboxFullException when the outbox quota is reached (counted in {@code tagflow.outbox.rejected})
@@ -110,8 +113,18 @@ public final class MqttPublisher implements AutoCloseable {
    * @throws IllegalStateException after {@link #close} began
    */
   public long publish(OutboxMessage message) throws IOException {
+    long sequence = writeOne(message);
+    sync(sequence, sequence + 1);
+    return sequence;
+  }
+
+  /**
+   * {@link #write} of one event; a refusal for lack of room is counted in {@code tagflow.outbox.rejected},
+   * as by {@link #publish}.
+   */
+  public long writeOne(OutboxMessage message) throws IOException {
     try {
-      return publishAll(List.of(message)).get(0);
+      return write(List.of(message)).get(0);
     } catch (OutboxFullException e) {
       rejectedFull.increment();
       throw e;
@@ -120,17 +133,38 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * Stores {@code messages} durably in the outbox, all or none, with one fsync ({@link
-   * Outbox#appendAll}), and wakes the drain thread. Throws as {@link #publish} does, but a refusal
-   * for lack of room is not counted here: it concerns the batch, not an event.
+   * Outbox#appendAll}); they may be sent as soon as they are written (before the fsync). Throws
+   * as {@link #publish} does, but a refusal for lack of room is not counted here: it concerns the
+   * batch, not an event.
    */
   public List<Long> publishAll(List<OutboxMessage> messages) throws IOException {
+    List<Long> sequences = write(messages);
+    if (!sequences.isEmpty()) {
+      sync(sequences.get(0), sequences.get(sequences.size() - 1) + 1);
+    }
+    return sequences;
+  }
+
+  /**
+   * The first half of {@link #publishAll}: writes {@code messages} to the outbox ({@link Outbox#write})
+   * and wakes the drain thread, which may send them at once; they are durable only after {@link #sync}.
+   */
+  public List<Long> write(List<OutboxMessage> messages) throws IOException {
     if (!state.accepting()) {
       throw new IllegalStateException("the MQTT publisher is shutting down; " + messages.size()
           + " event(s) for " + messages.get(0).topic() + " not accepted");
     }
-    List<Long> sequences = outbox.appendAll(messages);
+    List<Long> sequences = outbox.write(messages);
     state.workArrived();
     return sequences;
+  }
+
+  /**
+   * The second half of {@link #publishAll}: returns once entries {@code first} to {@code end}
+   * (exclusive) are durable ({@link Outbox#sync}).
+   */
+  public void sync(long first, long end) throws IOException {
+    outbox.sync(first, end);
   }
 
   /** Whether the broker connection is up. */
@@ -233,7 +267,8 @@ public final class MqttPublisher implements AutoCloseable {
           }
           continue;
         }
-        drainOnce();
+        sender.drainPass(expired -> log.warn("No PUBACK for outbox entry {} within {}; sending again from the"
+            + " first pending entry", expired, options.ackTimeout()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -241,58 +276,6 @@ public final class MqttPublisher implements AutoCloseable {
         log.error("MQTT drain loop failed; continuing", e);
       }
     }
-  }
-
-  /** One pass: read what fits in the window from the cursor and send it, or wait for something to change. */
-  private void drainOnce() throws InterruptedException {
-    DrainState.Pass pass = state.nextPass(expired -> log.warn(
-        "No PUBACK for outbox entry {} within {}; sending again from the first pending entry", expired, options.ackTimeout()));
-    if (pass == null) {
-      return;
-    }
-    List<OutboxEntry> batch;
-    try {
-      batch = outbox.read(pass.from(), pass.room());
-    } catch (IOException e) {
-      log.error("Reading the outbox failed: {}; retrying", e.getMessage());
-      state.awaitWhileRunning(TICK_MILLIS * 5);
-      return;
-    }
-    if (batch.isEmpty()) {
-      state.awaitWork(pass);
-      return;
-    }
-    for (OutboxEntry entry : batch) {
-      if (!send(entry, pass)) {
-        return;
-      }
-    }
-  }
-
-  /** Hands one entry to Paho; false when the pass must stop (epoch changed, window full, client refused). */
-  private boolean send(OutboxEntry entry, DrainState.Pass pass) throws InterruptedException {
-    if (!state.reserve(entry.sequence(), pass)) {
-      return false;
-    }
-    MqttMessage message = new MqttMessage(entry.message().payload());
-    message.setQos(1);
-    message.setRetained(entry.message().retained());
-    try {
-      client.publish(entry.message().topic(), message, acks.context(entry.sequence(), pass.epoch(), entry.appendedAt()),
-          acks);
-    } catch (MqttException e) {
-      if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-        // Paho's window (the broker's Receive Maximum) is full: wait for a completion, send it again.
-        backpressure.increment();
-        state.awaitCompletion(entry.sequence());
-      } else {
-        log.debug("Publishing outbox entry {} failed: {}", entry.sequence(), e.getMessage());
-        state.sendFailed(entry.sequence(), pass);
-      }
-      return false;
-    }
-    state.sent(entry.sequence(), pass);
-    return true;
   }
 
   private boolean tryConnect(boolean failureLogged) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * crash or reconnect publishes the same bytes with the same id, which is what consumers deduplicate by.
  *
  * <p>Runs on the pipeline's thread, which it never blocks on the disk: events go to the {@link
- * OutboxWriter}, which appends and fsyncs them in batches on its own thread; an event is counted
+ * OutboxWriter}, which writes and fsyncs them in batches on its own threads (the broker may get an
+ * event before its fsync returns); an event is counted
  * ({@code tagflow.movements}, {@code tagflow.locations}) only once it is durable. An append that fails
  * (outbox full, disk error, writer queue full) is logged once per streak and counted ({@code
  * tagflow.outbox.rejected}, {@code tagflow.events.failed}); the pipeline goes on with the next
@@ -116,8 +117,8 @@ public final class EventPublisher implements DecisionListener {
   private boolean failed(String what, String reason) {
     failed.increment();
     if (failing.compareAndSet(false, true)) {
-      log.error("A {} event could not be stored and is lost: {} (further failures are counted in "
-          + "tagflow.events.failed until one succeeds)", what, reason);
+      log.error("A {} event could not be stored and is not guaranteed to be delivered: {} (further failures are"
+          + " counted in tagflow.events.failed until one succeeds)", what, reason);
     }
     return false;
   }

@@ -83,6 +83,24 @@ class MqttPublisherTest {
   }
 
   @Test
+  void write_sentBeforeTheSync_acknowledgedEntriesStayUntilDurable() throws Exception {
+    FakeMqttClient fake = new FakeMqttClient(Integer.MAX_VALUE);
+    start(fake, options().build());
+    for (int i = 1; i <= 5; i++) {
+      publisher.write(List.of(msg(i)));
+    }
+    for (int i = 1; i <= 5; i++) {
+      Published p = fake.next();
+      assertThat(p.payload()).as("sent in order before any fsync").isEqualTo("e" + i);
+      fake.ack(p);
+    }
+    assertThat(registry.counter("tagflow.publish.acked").count()).isEqualTo(5);
+    assertThat(outbox.firstPendingSequence()).as("acknowledged, but not removed before the fsync").isEqualTo(1);
+    publisher.sync(1, 6);
+    assertThat(outbox.firstPendingSequence()).isEqualTo(6);
+  }
+
+  @Test
   void publish_ownWindowFull_sendsNextOnlyAfterAck() throws Exception {
     FakeMqttClient fake = new FakeMqttClient(Integer.MAX_VALUE);
     start(fake, options().maxInflight(2).build());

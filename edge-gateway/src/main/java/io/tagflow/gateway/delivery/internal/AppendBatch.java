@@ -37,13 +37,6 @@ public final class AppendBatch {
     records++;
   }
 
-  /** Fsyncs every segment the batch wrote to. */
-  public void sync() throws IOException {
-    for (Segment s : touched) {
-      s.sync();
-    }
-  }
-
   /**
    * Takes the batch's records back out: segments it started are removed from {@code segments} and
    * deleted, the others cut back to their length before it. Failures are added to {@code failure}.

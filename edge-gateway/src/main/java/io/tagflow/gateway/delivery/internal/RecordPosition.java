@@ -70,6 +70,12 @@ public final class RecordPosition {
     return higher == null ? target : higher.getKey();
   }
 
+  /** Whether a segment of {@code segments} holds {@code sequence}. */
+  public static boolean held(TreeMap<Long, Segment> segments, long sequence) {
+    Map.Entry<Long, Segment> floor = segments.floorEntry(sequence);
+    return floor != null && sequence < floor.getValue().endSequence();
+  }
+
   public Segment segment() {
     return segment;
   }

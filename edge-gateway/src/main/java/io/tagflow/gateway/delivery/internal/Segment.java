@@ -7,7 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,27 @@ public final class Segment {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Recovers ({@link #recover}) every segment file in {@code dir}, keyed by first sequence; empty ones
+   * are deleted.
+   */
+  public static TreeMap<Long, Segment> recoverAll(Path dir, int maxBodyBytes) throws IOException {
+    TreeMap<Long, Path> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.forEach(p -> parseFileName(p.getFileName().toString()).ifPresent(first -> files.put(first, p)));
+    }
+    TreeMap<Long, Segment> segments = new TreeMap<>();
+    for (Map.Entry<Long, Path> file : files.entrySet()) {
+      Segment segment = recover(file.getValue(), file.getKey(), maxBodyBytes);
+      if (segment.records() == 0) {
+        segment.delete();
+      } else {
+        segments.put(segment.firstSequence(), segment);
+      }
+    }
+    return segments;
   }
 
   /** Creates a new, empty segment; the caller fsyncs the directory. */
