@@ -79,6 +79,7 @@ final class FeedFanoutRun {
     System.out.printf("fan-out: handing %,d movements at %,d/s to the live state, %d feed clients attached%n",
         movements.size(), rate, clients);
     int perBatch = Math.max(1, rate / 20);
+    List<Double> handOverMs = new ArrayList<>();
     long loopCpu = eventLoopCpuNanos();
     long handOverCpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
@@ -97,6 +98,7 @@ final class FeedFanoutRun {
       }
       events.prefetch(epcs);
       events.acceptAll(batch);
+      handOverMs.add((System.nanoTime() - now) / 1e6);
     }
     double handOverPer1k = (THREADS.getCurrentThreadCpuTime() - handOverCpu) / 1e6 * 1000 / movements.size();
     long expected = (long) movements.size() * clients;
@@ -115,6 +117,9 @@ final class FeedFanoutRun {
             + " rules, encoding) %.0f ms%n", sorted.length, expected,
         BenchServices.percentile(sorted, 50), BenchServices.percentile(sorted, 90), BenchServices.percentile(sorted, 99),
         sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], cpuPer1k, handOverPer1k);
+    double[] handOver = handOverMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(Locale.ROOT, "fan-out: hand-over of one batch (prefetch and acceptAll of %d movements) ms p50 %.1f,"
+        + " p99 %.1f%n", perBatch, BenchServices.percentile(handOver, 50), BenchServices.percentile(handOver, 99));
     return new Result(BenchServices.percentile(sorted, 99), expected, sorted.length, cpuPer1k, handOverPer1k);
   }
 

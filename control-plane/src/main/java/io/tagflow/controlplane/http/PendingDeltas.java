@@ -73,6 +73,11 @@ final class PendingDeltas {
     return frame;
   }
 
+  /** How many characters the pending deltas hold. */
+  long chars() {
+    return chars;
+  }
+
   /** How many deltas are pending. */
   int size() {
     return deltas.size();
