@@ -1,7 +1,8 @@
 // The live feed client: one WebSocket to /api/sites/{site}/live, reopened after any close with
 // exponential backoff (base doubling up to a cap, ±20 % jitter so that many browsers do not all come
 // back in the same instant after a control-plane restart). The server's first message on every
-// connection is a full snapshot, so nothing missed while away needs replaying.
+// connection is a full snapshot, so nothing missed while away needs replaying; a later snapshot on the
+// same connection is a resync (the server skipped deltas this page was too slow to take).
 
 export const DEFAULT_BACKOFF = { baseMs: 500, maxMs: 15000 };
 
@@ -49,7 +50,12 @@ export class LiveFeed {
         console.warn('live feed: ignored a message that is not JSON');
         return;
       }
-      this.onMessage(msg);
+      // format=batch: one message per server tick, its data the tick's messages in order.
+      if (msg.kind === 'batch' && Array.isArray(msg.data)) {
+        msg.data.forEach((m) => this.onMessage(m));
+      } else {
+        this.onMessage(msg);
+      }
     };
     ws.onclose = (e) => {
       if (this.ws === ws) {
@@ -78,8 +84,8 @@ export class LiveFeed {
   }
 }
 
-/** The feed URL of a site, on the page's own host. */
+/** The feed URL of a site, on the page's own host, in batch format (one message per server tick). */
 export function feedUrl(site, location = window.location) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/api/sites/${encodeURIComponent(site)}/live`;
+  return `${scheme}//${location.host}/api/sites/${encodeURIComponent(site)}/live?format=batch`;
 }

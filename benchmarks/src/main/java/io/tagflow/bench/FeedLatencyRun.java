@@ -2,6 +2,11 @@ package io.tagflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tagflow.controlplane.http.EventBusLiveFeed;
+import io.tagflow.controlplane.ingest.IngestMetrics;
 import io.tagflow.protocol.event.EventCodec;
 import io.tagflow.protocol.event.MovementEvent;
 import java.net.URI;
@@ -22,12 +27,19 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 
 /**
  * The live-feed part of {@code ./tagflow bench ingest}: movements published over MQTT at a fixed rate
- * while a real WebSocket client of the control plane's live feed times each one from its publish to
- * its push.
+ * while a real WebSocket client of the control plane's live feed (in {@code batch} format, as the map
+ * page reads it) times each one from its publish to its push.
+ *
+ * <p>Besides the latency it counts how many of the published movements the control plane stored (its
+ * counter of committed movements) and how many of those were pushed: a movement published but never
+ * stored was lost before the control plane (the broker drops QoS 1 messages past its per-subscriber
+ * queue when ingest falls behind); a stored one never pushed was lost by the feed.
  */
 final class FeedLatencyRun {
   /** Movements per second (the 2,000). */
   static final int RATE = 2_000;
+  /** The control plane's live-feed tick ({@code EventBusLiveFeed.TICK}), for the printout. */
+  static final long TICK_MS = EventBusLiveFeed.TICK.toMillis();
 
   private final EventCodec codec;
   private final ObjectMapper json;
@@ -37,19 +49,62 @@ final class FeedLatencyRun {
     this.json = json;
   }
 
+  /** Cumulative commit and live-state timers, to take the difference over a run. */
+  private record Stages(long commits, double commitMs, long lagged, double lagMs) {
+    static Stages of(MeterRegistry metrics) {
+      Timer commit = metrics.get("tagflow.ingest.commit").timer();
+      Timer lag = metrics.find("tagflow.live.batch.lag").timer(); // absent before it existed (older checkouts)
+      return new Stages(commit.count(), commit.totalTime(TimeUnit.MILLISECONDS), lag == null ? 0 : lag.count(),
+          lag == null ? 0 : lag.totalTime(TimeUnit.MILLISECONDS));
+    }
+
+    Stages minus(Stages before) {
+      return new Stages(commits - before.commits, commitMs - before.commitMs, lagged - before.lagged,
+          lagMs - before.lagMs);
+    }
+
+    double commitMeanMs() {
+      return commits == 0 ? Double.NaN : commitMs / commits;
+    }
+
+    double lagMeanMs() {
+      return lagged == 0 ? Double.NaN : lagMs / lagged;
+    }
+  }
+
   /**
-   * Publishes {@code events} at {@link #RATE} per second with a client of the live feed at {@code feed}
-   * attached; returns the p99 ms from publish to push (movements never pushed are reported, not counted).
+   * What one run measured.
+   *
+   * @param p99 ms from publish to push, 99th percentile of the pushed movements
+   * @param published movements published
+   * @param stored movements the control plane stored during the run (and its 30 s drain)
+   * @param pushed published movements seen on the feed
    */
-  double run(MqttAsyncClient publisher, String topic, URI feed, List<MovementEvent> events) throws Exception {
+  record Result(int rate, double p99, int published, long stored, int pushed) {
+    /** Pushed movements per published one. */
+    double pushedFraction() {
+      return published == 0 ? Double.NaN : (double) pushed / published;
+    }
+  }
+
+  /**
+   * Publishes {@code events} at {@code rate} per second with a client of the live feed at {@code feed}
+   * attached; movements never pushed are reported, not counted in the percentiles.
+   *
+   * @param metrics the control plane's meters (committed movements, commit and live-state timers)
+   */
+  Result run(MqttAsyncClient publisher, String topic, URI feed, List<MovementEvent> events, int rate,
+      MeterRegistry metrics) throws Exception {
+    Counter storedCounter = metrics.get(IngestMetrics.STORED_MOVEMENTS).counter();
+    Stages stagesBefore = Stages.of(metrics);
     int n = events.size();
-    int seconds = Math.max(1, n / RATE);
+    int seconds = Math.max(1, n / rate);
     List<byte[]> payloads = events.stream().map(codec::encode).toList();
     Map<String, Long> sentAt = new ConcurrentHashMap<>(n * 2);
     List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>(n));
     CompletableFuture<Void> snapshot = new CompletableFuture<>();
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(feed, new WebSocket.Listener() {
+        .buildAsync(URI.create(feed + "?format=batch"), new WebSocket.Listener() {
           private final StringBuilder text = new StringBuilder();
 
           @Override
@@ -59,14 +114,10 @@ final class FeedLatencyRun {
             if (last) {
               try {
                 JsonNode message = json.readTree(text.toString());
-                String kind = message.path("kind").asText();
-                if ("snapshot".equals(kind)) {
-                  snapshot.complete(null);
-                } else if ("movement".equals(kind)) {
-                  Long sent = sentAt.get(message.path("data").path("movementId").asText());
-                  if (sent != null) {
-                    latencies.add((now - sent) / 1e6);
-                  }
+                if ("batch".equals(message.path("kind").asText())) {
+                  message.path("data").forEach(m -> onMessage(m, now));
+                } else {
+                  onMessage(message, now);
                 }
               } catch (Exception e) {
                 snapshot.completeExceptionally(e);
@@ -76,26 +127,41 @@ final class FeedLatencyRun {
             socket.request(1);
             return null;
           }
+
+          private void onMessage(JsonNode message, long now) {
+            String kind = message.path("kind").asText();
+            if ("snapshot".equals(kind)) {
+              snapshot.complete(null);
+            } else if ("movement".equals(kind)) {
+              Long sent = sentAt.remove(message.path("data").path("movementId").asText());
+              if (sent != null) {
+                latencies.add((now - sent) / 1e6);
+              }
+            }
+          }
         }).get(10, TimeUnit.SECONDS);
     snapshot.get(10, TimeUnit.SECONDS);
-    System.out.printf("latency: publishing %,d movements at %,d/s with a live-feed client attached%n", n, RATE);
+    long storedBefore = (long) storedCounter.count();
+    System.out.printf("latency: publishing %,d movements at %,d/s with a live-feed client attached%n", n, rate);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger next = new AtomicInteger();
-    int perTick = RATE / 100;
+    long start = System.nanoTime();
     CompletableFuture<Void> done = new CompletableFuture<>();
+    // Every 10 ms, publish up to the count due by now (exact for any rate, not only multiples of 100/s).
     ticker.scheduleAtFixedRate(() -> {
       try {
-        for (int k = 0; k < perTick; k++) {
+        long due = Math.min(n, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+        int before = next.get();
+        while (next.get() < due) {
           int i = next.getAndIncrement();
-          if (i >= n) {
-            done.complete(null);
-            return;
-          }
           sentAt.put(events.get(i).movementId().toString(), System.nanoTime());
           IngestBench.publish(publisher, topic, payloads.get(i));
         }
-        if (next.get() % RATE < perTick) {
-          System.out.printf("latency: %,d published, %,d pushed%n", next.get(), latencies.size());
+        if (next.get() >= n) {
+          done.complete(null);
+        } else if (next.get() / rate != before / rate) {
+          System.out.printf("latency: %,d published, %,d stored, %,d pushed%n", next.get(),
+              (long) storedCounter.count() - storedBefore, latencies.size());
         }
       } catch (Exception e) {
         done.completeExceptionally(e);
@@ -107,22 +173,39 @@ final class FeedLatencyRun {
       ticker.shutdownNow();
     }
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (latencies.size() < n && System.nanoTime() < deadline) {
+    long stored = (long) storedCounter.count() - storedBefore;
+    // Wait for what is still coming: until all is pushed, or nothing more was stored or pushed for 3 s.
+    long quietSince = System.nanoTime();
+    int pushedSeen = latencies.size();
+    while (latencies.size() < n && System.nanoTime() < deadline && System.nanoTime() - quietSince < 3_000_000_000L) {
       TimeUnit.MILLISECONDS.sleep(100);
+      long s = (long) storedCounter.count() - storedBefore;
+      if (s != stored || latencies.size() != pushedSeen) {
+        stored = s;
+        pushedSeen = latencies.size();
+        quietSince = System.nanoTime();
+      }
     }
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     double[] sorted;
     synchronized (latencies) {
       sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
-    System.out.printf(Locale.ROOT, "latency: %,d of %,d pushed; publish-to-push ms p50 %.1f, p90 %.1f, p99 %.1f,"
-            + " max %.1f%n", sorted.length, n, BenchServices.percentile(sorted, 50),
-        BenchServices.percentile(sorted, 90), BenchServices.percentile(sorted, 99),
-        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    stored = (long) storedCounter.count() - storedBefore;
+    System.out.printf(Locale.ROOT, "latency: at %,d/s: %,d published, %,d stored, %,d pushed; publish-to-push ms"
+            + " p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", rate, n, stored, sorted.length,
+        BenchServices.percentile(sorted, 50), BenchServices.percentile(sorted, 90),
+        BenchServices.percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
+    Stages stages = Stages.of(metrics).minus(stagesBefore);
+    System.out.printf(Locale.ROOT, "latency: at %,d/s: %,d commits, %.0f movements per commit, commit %.0f ms mean;"
+        + " commit to end of live-state processing %.0f ms mean (then at most one %d ms feed tick)%n", rate,
+        stages.commits(), stages.commits() == 0 ? 0.0 : (double) stored / stages.commits(), stages.commitMeanMs(),
+        stages.lagMeanMs(), TICK_MS);
     if (sorted.length < n) {
-      System.out.printf("latency: %,d movements were never pushed (counted as missing, not in the percentiles)%n",
-          n - sorted.length);
+      System.out.printf("latency: %,d movements were never pushed (counted as missing, not in the percentiles):"
+          + " %,d never stored (lost before the control plane), %,d stored but not pushed%n", n - sorted.length,
+          Math.max(0, n - stored), Math.max(0, stored - sorted.length));
     }
-    return BenchServices.percentile(sorted, 99);
+    return new Result(rate, BenchServices.percentile(sorted, 99), n, stored, sorted.length);
   }
 }

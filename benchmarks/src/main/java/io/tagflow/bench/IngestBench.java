@@ -57,15 +57,24 @@ import org.postgresql.copy.CopyManager;
  *       {@code CopyManager} into the same tables ({@code movements}, {@code movement_tags}) in transactions
  *       of 500 movements (the ingest's batch size): the ceiling for moving those rows into PostgreSQL;</li>
  *   <li><b>live-feed latency</b>: a WebSocket client on {@code /api/sites/dc1/live} while movements are
- *       published at 2,000/s; latency is from just before the MQTT publish to the movement's push on the
- *       WebSocket, so it includes the broker hop (an upper bound of receipt-to-push).</li>
+ *       published at a fixed rate, first at half the ingest rate just measured (a rate ingest sustains),
+ *       then at 2,000/s (the target); latency is from just before the MQTT publish to the movement's push
+ *       on the WebSocket, so it includes the broker hop (an upper bound of receipt-to-push); movements
+ *       published, stored and pushed are counted ({@link FeedLatencyRun});</li>
+ *   <li><b>live-feed fan-out</b>: 2,000 movements/s handed straight to the live state (no MQTT, no
+ *       store) with {@value #FANOUT_CLIENTS} WebSocket clients; hand-over-to-push latency on every client
+ *       ({@link FeedFanoutRun}).</li>
  * </ol>
  *
  * <p>Run: {@code ./tagflow bench ingest [--movements N] [--latency-seconds S]} (defaults 20000 and 15;
  * about 1-3 minutes). Services: {@code TAGFLOW_BENCH_PG_URL} / {@code TAGFLOW_BENCH_MQTT_URI} when set,
  * else 127.0.0.1:5432 (user postgres) and tcp://127.0.0.1:1883 if they answer (see {@link BenchServices}).
- * It creates and finally drops the database {@code tagflow_bench_ingest_<pid>}. Prints progress, the figures, then
- * {@code RESULT ingest_movements_per_s=... copy_movements_per_s=... ratio=... ws_p99_ms=...}.
+ * It creates and finally drops the database {@code tagflow_bench_ingest_<pid>} (its own process id: two runs at
+ * once, say of two checkouts, must not drop each other's database). Prints progress, the figures, then
+ * {@code RESULT ingest_movements_per_s=... copy_movements_per_s=... ratio=... ws_p99_ms=... ws_pushed=...
+ * ws_sustained_rate=... ws_sustained_p99_ms=... ws_sustained_pushed=... fanout_p99_ms=... fanout_pushed=...
+ * fanout_loop_cpu_ms_per_1k=...} ({@code ws_p99_ms} and
+ * {@code ws_pushed}, pushed per published, at 2,000/s; the {@code ws_sustained_} figures at the lower rate).
  */
 final class IngestBench implements BenchMain.Benchmark {
   /** Per process: two runs at once (two worktrees on one server) must not drop each other's database. */
@@ -76,6 +85,8 @@ final class IngestBench implements BenchMain.Benchmark {
   static final int COPY_BATCH = 500;
   /** Published but not yet stored movements at most (below the broker's per-subscriber queue). */
   static final int MAX_BACKLOG = 800;
+  /** Live-feed clients attached in the fan-out phase ({@link FeedFanoutRun}). */
+  static final int FANOUT_CLIENTS = 10;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -116,7 +127,8 @@ final class IngestBench implements BenchMain.Benchmark {
       System.err.println("ingest: " + e.getMessage());
       return 2;
     }
-    String dbUrl = BenchServices.recreate(pg, DATABASE);
+    String database = DATABASE;
+    String dbUrl = BenchServices.recreate(pg, database);
     String prefix = "tagflow-bench/" + UUID.randomUUID() + "/";
     Topics topics = Topics.under(prefix);
     ControlPlaneConfig config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, 0, null),
@@ -164,20 +176,44 @@ final class IngestBench implements BenchMain.Benchmark {
           copyRate * TAGS);
       System.out.printf("copy:   CPU per 1,000 movements: PostgreSQL backend %,.0f ms, copying thread %,.0f ms%n",
           copyDbMs, copyThreadMs);
-      List<MovementEvent> feedEvents = movements(FeedLatencyRun.RATE * latencySeconds);
-      double p99 = new FeedLatencyRun(codec, json).run(publisher, topic,
-          URI.create("ws://127.0.0.1:" + service.controlPlane().port() + "/api/sites/" + SITE + "/live"), feedEvents);
+      URI feed = URI.create("ws://127.0.0.1:" + service.controlPlane().port() + "/api/sites/" + SITE + "/live");
+      FeedLatencyRun feedRun = new FeedLatencyRun(codec, json);
+      // First at a rate ingest sustains (half the closed-loop rate just measured), then at the target
+      // rate: when ingest cannot keep up with 2,000/s the second figure measures its backlog.
+      int sustained = sustainedRate(ingestRate);
+      FeedLatencyRun.Result atSustained = feedRun.run(publisher, topic, feed, movements(sustained * latencySeconds),
+          sustained, service.metrics());
+      settle(service);
+      FeedLatencyRun.Result atTarget = feedRun.run(publisher, topic, feed,
+          movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, service.metrics());
+      settle(service);
+      FeedFanoutRun.Result fanout = new FeedFanoutRun().run(service.controlPlane().events(), feed,
+          movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, FANOUT_CLIENTS);
       System.out.printf(Locale.ROOT, "RESULT ingest_movements_per_s=%.0f copy_movements_per_s=%.0f ratio=%.2f"
-          + " ws_p99_ms=%.1f db_cpu_ms_per_1k_ingest=%.0f db_cpu_ms_per_1k_copy=%.0f%n", ingestRate, copyRate,
-          ingestRate / copyRate, p99, ingestDbMs, copyDbMs);
+          + " ws_p99_ms=%.1f ws_pushed=%.3f ws_sustained_rate=%d ws_sustained_p99_ms=%.1f ws_sustained_pushed=%.3f"
+          + " fanout_p99_ms=%.1f fanout_pushed=%.3f fanout_loop_cpu_ms_per_1k=%.0f"
+          + " db_cpu_ms_per_1k_ingest=%.0f db_cpu_ms_per_1k_copy=%.0f%n", ingestRate, copyRate,
+          ingestRate / copyRate, atTarget.p99(), atTarget.pushedFraction(), sustained, atSustained.p99(),
+          atSustained.pushedFraction(), fanout.p99(), fanout.pushedFraction(), fanout.eventLoopCpuMsPer1k(),
+          ingestDbMs, copyDbMs);
     } finally {
       publisher.disconnect().waitForCompletion(5_000);
       publisher.close();
       service.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      BenchServices.drop(pg, DATABASE);
+      BenchServices.drop(pg, database);
     }
     return 0;
+  }
+
+  /**
+   * Half the closed-loop ingest rate, rounded down to 50/s, within 50 .. {@link FeedLatencyRun#RATE}. The
+   * closed loop keeps 800 movements waiting, so its batches are full; at 80 % of its rate, open loop, the
+   * broker's queue still overflowed on a busy machine (some movements never stored).
+   */
+  static int sustainedRate(double ingestRate) {
+    int r = (int) (ingestRate * 0.5) / 50 * 50;
+    return Math.max(50, Math.min(FeedLatencyRun.RATE, r));
   }
 
   private static SiteLayout layout() {

@@ -60,7 +60,7 @@ public final class ControlPlane {
   public static Future<ControlPlane> start(Vertx vertx, ControlPlaneConfig config, Repositories repositories,
       PrometheusMeterRegistry metrics, Clock clock) {
     WorkerExecutor jdbc = vertx.createSharedWorkerExecutor("tagflow-jdbc", config.database().poolSize());
-    LiveFeed feed = new EventBusLiveFeed(vertx.eventBus());
+    LiveFeed feed = new EventBusLiveFeed(vertx);
     AnomalyService anomalies = new AnomalyService(repositories.anomalies(), clock, metrics,
         a -> feed.publish(new LiveDelta.AnomalyChanged(a.site(), a)));
     LiveState live = new LiveState(config.sites(), repositories.tags(), config.live().limits(),

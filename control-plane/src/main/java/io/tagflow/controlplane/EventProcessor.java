@@ -15,6 +15,8 @@ import io.tagflow.controlplane.feed.LiveFeed;
 import io.tagflow.controlplane.live.LiveState;
 import io.tagflow.controlplane.live.Observation;
 import io.tagflow.controlplane.live.PositionChange;
+import io.tagflow.controlplane.model.Lot;
+import io.tagflow.controlplane.model.LotLookup;
 import io.tagflow.controlplane.model.SiteLayout;
 import io.tagflow.controlplane.repository.AuthorisationRepository;
 import io.tagflow.controlplane.repository.LotRepository;
@@ -29,9 +31,11 @@ import io.tagflow.protocol.event.TagObservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,6 +62,7 @@ public final class EventProcessor {
   private final Map<String, DoorDwellRule> dwell;
   private final AuthorisationRepository authorisations;
   private final TagRepository tags;
+  private final LotRepository lots;
 
   public EventProcessor(List<SiteLayout> layouts, LiveState live, LiveFeed feed, AnomalyService anomalies,
       TagRepository tags, LotRepository lots, AuthorisationRepository authorisations, Duration doorDwell,
@@ -67,6 +72,7 @@ public final class EventProcessor {
     this.anomalies = anomalies;
     this.authorisations = authorisations;
     this.tags = tags;
+    this.lots = lots;
     Map<String, SiteLayout> bySite = layouts.stream().collect(Collectors.toMap(SiteLayout::id, Function.identity()));
     this.unexpectedExit = new UnexpectedExitRule(tags, lots, authorisations, s -> Optional.ofNullable(bySite.get(s)));
     this.unregistered = new UnregisteredTagRule(tags);
@@ -95,9 +101,10 @@ public final class EventProcessor {
    */
   public void acceptAll(List<? extends Event> events) {
     List<Anomaly> raised = new ArrayList<>();
+    LotLookup batchLots = lotsOfExits(events);
     for (Event event : events) {
       if (event instanceof MovementEvent m) {
-        onMovement(m, raised);
+        onMovement(m, raised, batchLots);
       } else if (event instanceof LocationEvent l) {
         observe(new Observation(l.site(), l.epc(), l.bin(), Observation.Via.LOCATION, l.at(), l.eventId().toString()),
             raised);
@@ -108,9 +115,29 @@ public final class EventProcessor {
       }
     }
     anomalies.raiseAll(raised);
+    feed.flush();
   }
 
-  private void onMovement(MovementEvent m, List<Anomaly> raised) {
+  /**
+   * The lots of the registered tags of the OUT movements among {@code events}, loaded in one look-up
+   * (the exit rule judges each such movement by its lots: one query per movement held every later
+   * movement of the batch, and its live-feed delta, back). A lot not among them is looked up singly.
+   */
+  private LotLookup lotsOfExits(List<? extends Event> events) {
+    Set<String> ids = new HashSet<>();
+    for (Event e : events) {
+      if (e instanceof MovementEvent m && m.direction() == Direction.OUT) {
+        m.tags().forEach(t -> tags.lotOf(t.epc()).ifPresent(ids::add));
+      }
+    }
+    if (ids.isEmpty()) {
+      return lots;
+    }
+    Map<String, Lot> found = lots.findAll(ids);
+    return id -> ids.contains(id) ? Optional.ofNullable(found.get(id)) : lots.find(id);
+  }
+
+  private void onMovement(MovementEvent m, List<Anomaly> raised, LotLookup batchLots) {
     Observation.Via via = m.direction() == Direction.IN ? Observation.Via.MOVEMENT_IN : Observation.Via.MOVEMENT_OUT;
     String id = m.movementId().toString();
     for (TagObservation t : m.tags()) {
@@ -119,7 +146,7 @@ public final class EventProcessor {
     }
     feed.publish(new LiveDelta.Movement(m.site(), m));
     raised.addAll(unregistered.check(m));
-    UnexpectedExitRule.Verdict exit = unexpectedExit.check(m);
+    UnexpectedExitRule.Verdict exit = unexpectedExit.check(m, batchLots);
     raised.addAll(exit.anomalies());
     for (UnexpectedExitRule.Allocation a : exit.allocations()) {
       // Only a movement new to the store comes here (EventListener), so units are charged once. A charge

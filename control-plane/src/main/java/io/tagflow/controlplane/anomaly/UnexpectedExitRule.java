@@ -68,6 +68,14 @@ public final class UnexpectedExitRule {
 
   /** Judges one movement; an empty verdict for IN movements. May block on lookups. */
   public Verdict check(MovementEvent m) {
+    return check(m, lots);
+  }
+
+  /**
+   * As {@link #check(MovementEvent)}, with the lots looked up in {@code batchLots} (say those of the
+   * movement's batch, loaded at once) instead of the rule's own look-up.
+   */
+  public Verdict check(MovementEvent m, LotLookup batchLots) {
     if (m.direction() != Direction.OUT) {
       return new Verdict(List.of(), List.of());
     }
@@ -84,7 +92,7 @@ public final class UnexpectedExitRule {
     List<Anomaly> raised = new ArrayList<>();
     List<Allocation> allocations = new ArrayList<>();
     epcsByLot.forEach((lotId, epcs) -> {
-      Optional<Lot> lot = lots.find(lotId);
+      Optional<Lot> lot = batchLots.find(lotId);
       String reason = null;
       Severity severity = Severity.WARNING;
       if (lot.isPresent() && lot.get().blocksExitAt(at)) {

@@ -8,4 +8,11 @@ package io.tagflow.controlplane.feed;
 @FunctionalInterface
 public interface LiveFeed {
   void publish(LiveDelta delta);
+
+  /**
+   * The end of a batch of deltas (say those of one committed ingest batch): what was published so far
+   * may go out now rather than at the feed's next tick. A hint; never blocks. Default: nothing.
+   */
+  default void flush() {
+  }
 }

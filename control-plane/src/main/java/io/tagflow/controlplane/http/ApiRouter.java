@@ -49,7 +49,7 @@ public final class ApiRouter {
 
     SiteRoutes sites = new SiteRoutes(api);
     sites.mount(router);
-    new LiveFeedRoute(vertx, sites).mount(router);
+    new LiveFeedRoute(vertx, sites, api).mount(router);
     new MovementRoutes(api, blocking).mount(router);
     new LotRoutes(api, blocking).mount(router);
     new TagRoutes(api, blocking).mount(router);

@@ -71,6 +71,17 @@ final class PgLots implements LotRepository, TagRepository {
     return lot;
   }
 
+  /** One query ({@code lot_id = ANY (?)}) for all of them. */
+  @Override
+  public Map<String, Lot> findAll(Collection<String> lotIds) {
+    Map<String, Lot> found = new HashMap<>();
+    if (!lotIds.isEmpty()) {
+      Jdbc.query(db, "find lots", "SELECT " + COLUMNS + " FROM lots WHERE lot_id = ANY (?)",
+          List.of((Object) lotIds.toArray(String[]::new)), PgLots::lot).forEach(l -> found.put(l.id(), l));
+    }
+    return found;
+  }
+
   @Override
   public boolean create(Lot lot) {
     return wrap("create lot", () -> {

@@ -70,6 +70,17 @@ class PgRepositoriesIT {
   }
 
   @Test
+  void lots_findAll_oneQueryForMany_missingOnesLeftOut() {
+    repos.lots().create(lot("L-A"));
+    repos.lots().create(lot("L-B"));
+
+    assertThat(repos.lots().findAll(List.of("L-A", "L-B", "L-NONE")))
+        .containsOnlyKeys("L-A", "L-B")
+        .containsEntry("L-B", repos.lots().find("L-B").orElseThrow());
+    assertThat(repos.lots().findAll(List.of())).isEmpty();
+  }
+
+  @Test
   void tags_upsertAndLookUp() {
     repos.lots().create(lot("L-2"));
     repos.tags().upsertAll(List.of(new TagRecord(epc(1), "L-2"), new TagRecord(epc(2), "L-2")));
