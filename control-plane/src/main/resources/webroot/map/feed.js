@@ -50,12 +50,7 @@ export class LiveFeed {
         console.warn('live feed: ignored a message that is not JSON');
         return;
       }
-      // format=batch: one message per server tick, its data the tick's messages in order.
-      if (msg.kind === 'batch' && Array.isArray(msg.data)) {
-        msg.data.forEach((m) => this.onMessage(m));
-      } else {
-        this.onMessage(msg);
-      }
+      this.onMessage(msg);
     };
     ws.onclose = (e) => {
       if (this.ws === ws) {

@@ -2,7 +2,8 @@
 // parses each WebSocket frame as JSON and hands it here; a change of the feed's frame format (for
 // example several changes coalesced into one frame) is absorbed in this module alone.
 //
-// A frame is one message { kind, site, data } or an array of them. Kinds: snapshot (data.bins: every
+// A frame is one message { kind, site, data }, an array of them, or (format=batch) one message of
+// kind batch whose data is the array. Kinds: snapshot (data.bins: every
 // bin's occupancy; first on every connection), occupancy (one bin's new occupancy), movement,
 // anomaly. Unknown kinds are ignored, so that a newer control plane does not break an open page.
 
@@ -20,6 +21,11 @@ export function dispatch(frame, on) {
     return;
   }
   if (!frame || typeof frame !== 'object') {
+    return;
+  }
+  // format=batch: one message per server tick, its data that tick's messages in order.
+  if (frame.kind === 'batch' && Array.isArray(frame.data)) {
+    dispatch(frame.data, on);
     return;
   }
   const data = frame.data;
