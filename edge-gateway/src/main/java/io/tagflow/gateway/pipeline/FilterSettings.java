@@ -38,6 +38,10 @@ import java.util.Objects;
  *     instead.
  * @param dwellLimit Portal: a tag at a door this long is reported staged (it may still cross
  *     later).
+ * @param crossingSettle Portal: a passage whose threshold transitions went from one side to the
+ *     other is judged this long after the last transition, while the tag is still at the door (a
+ *     pallet set down in a lane behind it): the crossing is decided within seconds, not when the
+ *     tag leaves. Zero turns early judgement off (a passage is judged when it ends).
  * @param arbitrationWindow Grouping and arbitration: the longest a quiet movement waits for tags
  *     that arrived with it and are still passing; twice this, the longest it waits for a movement at
  *     another door that shares its tags.
@@ -70,6 +74,7 @@ public record FilterSettings(double minRssiDbm,
                              double minSeparation,
                              double minConfidence,
                              Duration dwellLimit,
+                             Duration crossingSettle,
                              Duration arbitrationWindow,
                              double arbitrationHysteresisDb,
                              double zoneMarginDb,
@@ -125,6 +130,9 @@ public record FilterSettings(double minRssiDbm,
   /** Default of {@code dwellLimit}. */
   public static final Duration DEFAULT_DWELL_LIMIT = Duration.ofSeconds(30);
 
+  /** Default of {@code crossingSettle}. */
+  public static final Duration DEFAULT_CROSSING_SETTLE = Duration.ZERO;
+
   /** Default of {@code arbitrationWindow}. */
   public static final Duration DEFAULT_ARBITRATION_WINDOW = Duration.ofSeconds(30);
 
@@ -173,6 +181,7 @@ public record FilterSettings(double minRssiDbm,
     if (dwellLimit.compareTo(absenceTimeout) <= 0) {
       throw new IllegalArgumentException("dwellLimit must be longer than absenceTimeout");
     }
+    notNegative("crossingSettle", crossingSettle);
     notNegative("arbitrationWindow", arbitrationWindow);
     nonNegative("arbitrationHysteresisDb", arbitrationHysteresisDb);
     nonNegative("zoneMarginDb", zoneMarginDb);
@@ -216,6 +225,7 @@ public record FilterSettings(double minRssiDbm,
     b.minSeparation = minSeparation;
     b.minConfidence = minConfidence;
     b.dwellLimit = dwellLimit;
+    b.crossingSettle = crossingSettle;
     b.arbitrationWindow = arbitrationWindow;
     b.arbitrationHysteresisDb = arbitrationHysteresisDb;
     b.zoneMarginDb = zoneMarginDb;
@@ -278,6 +288,7 @@ public record FilterSettings(double minRssiDbm,
     private double minSeparation = DEFAULT_MIN_SEPARATION;
     private double minConfidence = DEFAULT_MIN_CONFIDENCE;
     private Duration dwellLimit = DEFAULT_DWELL_LIMIT;
+    private Duration crossingSettle = DEFAULT_CROSSING_SETTLE;
     private Duration arbitrationWindow = DEFAULT_ARBITRATION_WINDOW;
     private double arbitrationHysteresisDb = DEFAULT_ARBITRATION_HYSTERESIS_DB;
     private double zoneMarginDb = DEFAULT_ZONE_MARGIN_DB;
@@ -366,6 +377,11 @@ public record FilterSettings(double minRssiDbm,
       return this;
     }
 
+    public Builder crossingSettle(Duration crossingSettle) {
+      this.crossingSettle = crossingSettle;
+      return this;
+    }
+
     public Builder arbitrationWindow(Duration arbitrationWindow) {
       this.arbitrationWindow = arbitrationWindow;
       return this;
@@ -415,7 +431,7 @@ public record FilterSettings(double minRssiDbm,
     public FilterSettings build() {
       return new FilterSettings(minRssiDbm, arrivalReads, arrivalWindow, strongReadRssiDbm, absenceTimeout,
           presenceRssiDbm, minSideReads, hysteresisDb, holdOff, hysteresisDecayDbPerSecond,
-          rssiSmoothing, minCentroidGap, minSeparation, minConfidence, dwellLimit,
+          rssiSmoothing, minCentroidGap, minSeparation, minConfidence, dwellLimit, crossingSettle,
           arbitrationWindow, arbitrationHysteresisDb, zoneMarginDb, zoneHoldOff, zoneSmoothing,
           groupGap, quietGap, tagRetention, maxTags);
     }

@@ -42,6 +42,14 @@ import java.util.Set;
  * reflection, and its centroids can then line up like a crossing's; its weaker side stays far
  * below that. Dropped movements are counted in {@code notThroughPortal}.
  *
+ * <p>With early judgement ({@code crossingSettle} above zero) three rules change, because movements
+ * are decided while the pallets are still by the doors: the ready movements of a cluster are
+ * decided without waiting for the rest when they clearly win on the tags they share ({@link
+ * ClusterWait}); a movement that lost more than half of its tags but kept its pallet's SSCC is
+ * emitted with the tags it kept (it had gathered cross-reads of a neighbouring door's pallet, not
+ * been one); and a late part of a movement already emitted is dropped ({@link EmittedPassages},
+ * counted in {@code partOfEmittedMovement}).
+ *
  * <p>Stagings are not grouped; one is reported only if no other door heard the tag more strongly
  * meanwhile (see {@link #stagedElsewhere}).
  */
@@ -51,8 +59,12 @@ public final class ArbitrationStage implements FilterStage {
   private final double hysteresisDb;
   private final double closeRssi;
   private final MovementSink sink;
+  private final EmittedPassages emitted;
+  /** Crossings are judged early ({@code crossingSettle} > 0): the rules for early decisions apply. */
+  private final boolean early;
   long overruled;
   long farOnly;
+  long remnants;
 
   /** Receives decided movements. */
   @FunctionalInterface
@@ -60,8 +72,11 @@ public final class ArbitrationStage implements FilterStage {
     void closed(OpenMovement movement, long nowMicros);
   }
 
-  ArbitrationStage(long windowMicros, double hysteresisDb, double closeRssi, MovementSink sink) {
+  ArbitrationStage(long windowMicros, long groupGapMicros, double hysteresisDb, double closeRssi,
+                   boolean earlyJudgement, MovementSink sink) {
     this.windowMicros = windowMicros;
+    this.early = earlyJudgement;
+    this.emitted = new EmittedPassages(2 * windowMicros, groupGapMicros);
     this.hysteresisDb = hysteresisDb;
     this.closeRssi = closeRssi;
     this.sink = sink;
@@ -94,7 +109,8 @@ public final class ArbitrationStage implements FilterStage {
       }
       List<OpenMovement> cluster = cluster(m, byTag);
       boolean waited = nowMicros - m.quietSinceMicros >= 2 * windowMicros;
-      if (!all && !waited && !cluster.stream().allMatch(c -> c.ready)) {
+      if (!all && !waited && !cluster.stream().allMatch(c -> c.ready)
+          && !(early && ClusterWait.readyOnesWin(cluster, hysteresisDb))) {
         continue;
       }
       if (!all) {
@@ -179,10 +195,13 @@ public final class ArbitrationStage implements FilterStage {
       if (m.gathered == 0) {
         continue; // rejoined another
       }
-      if (m.crossings.isEmpty() || m.crossings.size() * 2 < m.gathered) {
+      if (m.crossings.isEmpty()
+          || (m.crossings.size() * 2 < m.gathered && !(early && m.pallet != null))) {
         overruled++;
       } else if (!close(m)) {
         farOnly++;
+      } else if (early && emitted.remnant(m, nowMicros)) {
+        remnants++;
       } else {
         counters.out++;
         for (Crossing c : m.crossings) {
@@ -191,6 +210,7 @@ public final class ArbitrationStage implements FilterStage {
           t.movedFirstReadMicros = c.firstReadMicros();
           t.movedLastReadMicros = c.lastReadMicros();
         }
+        emitted.emitted(m, nowMicros);
         sink.closed(m, nowMicros);
       }
     }
@@ -258,21 +278,16 @@ public final class ArbitrationStage implements FilterStage {
 
   /** Gives the tags {@code favoured} and {@code other} share to one of them. */
   private void contest(OpenMovement favoured, OpenMovement other) {
-    double favouredMw = 0;
-    double otherMw = 0;
-    List<TagTrack> shared = new ArrayList<>();
-    for (Crossing c : other.crossings) {
-      int i = favoured.indexOf(c.track());
-      if (i >= 0) {
-        shared.add(c.track());
-        otherMw += Math.pow(10, c.weakerPeakRssi() / 10);
-        favouredMw += Math.pow(10, favoured.crossings.get(i).weakerPeakRssi() / 10);
-      }
-    }
-    if (shared.isEmpty()) {
+    double margin = ClusterWait.marginDb(other, favoured);
+    if (Double.isNaN(margin)) {
       return;
     }
-    double margin = 10 * Math.log10(otherMw / favouredMw);
+    List<TagTrack> shared = new ArrayList<>();
+    for (Crossing c : other.crossings) {
+      if (favoured.indexOf(c.track()) >= 0) {
+        shared.add(c.track());
+      }
+    }
     OpenMovement winner = margin > hysteresisDb ? other : favoured;
     OpenMovement loser = winner == other ? favoured : other;
     for (TagTrack t : shared) {
@@ -283,6 +298,11 @@ public final class ArbitrationStage implements FilterStage {
       winner.overruledTags = shared.size();
       winner.overruledMarginDb = winner == other ? margin : -margin;
     }
+  }
+
+  /** Movements dropped as late parts of a movement already emitted ({@link EmittedPassages}). */
+  public long remnants() {
+    return remnants;
   }
 
   /** Movements dropped because no tag came close to both sides' antennas. */

@@ -18,6 +18,16 @@ final class DoorEvidence {
   int leader;
   int firstLeader;
   int transitions;
+  /** Gateway time the current leader took the lead. */
+  long leadSinceMicros;
+
+  /**
+   * The passage was judged a crossing while still open ({@link PortalStage}, early judgement): its
+   * end judges nothing more. {@code earlyTriedLead} is the lead ({@link #leadSinceMicros}) an early
+   * judgement was last tried for, so each lead change is tried once.
+   */
+  boolean judged;
+  long earlyTriedLead;
 
   /** Least-squares sums of (t, inside minus outside smoothed RSSI) for the RSSI trend. */
   int trendN;
@@ -38,6 +48,9 @@ final class DoorEvidence {
     leader = -1;
     firstLeader = -1;
     transitions = 0;
+    leadSinceMicros = 0;
+    judged = false;
+    earlyTriedLead = Long.MIN_VALUE;
     trendN = 0;
     trendT = 0;
     trendD = 0;
@@ -49,6 +62,11 @@ final class DoorEvidence {
   double trendSlope() {
     double denom = trendN * trendTT - trendT * trendT;
     return trendN < 3 || denom <= 0 ? 0 : (trendN * trendTD - trendT * trendD) / denom;
+  }
+
+  /** The threshold transitions went from one side to the other (the last lead is the other side's). */
+  boolean crossedOver() {
+    return firstLeader >= 0 && leader == 1 - firstLeader;
   }
 
   long firstReadMicros() {

@@ -27,6 +27,14 @@ import java.util.List;
  * arbitrationWindow} is ready even if held, so a pallet staged by the door delays it by that much
  * at most.
  *
+ * <p>With early judgement ({@code crossingSettle} above zero, see {@link PortalStage}) the crossings
+ * come while the pallet is still by the door, and most of its tags stay in the field (a lane
+ * behind the door) long after: a movement then waits only for a tag that arrived with it and has
+ * crossed over but is not judged yet, and for one of its own tags whose passage still open at
+ * another door came about as close to that door's two sides (weaker-side peak within the
+ * arbitration hysteresis), since that door may still judge it crossing. Both within {@code
+ * arbitrationWindow}.
+ *
  * <p>The SSCC rule: a movement holds at most one SSCC-96 tag, the pallet's identity. A second SSCC
  * never joins a movement that has one, so two pallets in a row are two movements even when the
  * forklift drives them through close together; their cases go to the pallet whose SSCC passed
@@ -40,16 +48,20 @@ public final class GroupingStage implements FilterStage {
   private final long groupGapMicros;
   private final long quietGapMicros;
   private final long waitMicros;
+  private final double rivalDb;
+  private final boolean early;
   private final ArbitrationStage arbitration;
   private final List<OpenMovement> open = new ArrayList<>();
   /** The open movements again, by door index: a crossing or a passing tag looks only at its door's. */
   private final List<List<OpenMovement>> openAt = new ArrayList<>();
 
-  GroupingStage(long groupGapMicros, long quietGapMicros, long waitMicros,
-                ArbitrationStage arbitration) {
+  GroupingStage(long groupGapMicros, long quietGapMicros, long waitMicros, double rivalDb,
+                boolean earlyJudgement, ArbitrationStage arbitration) {
     this.groupGapMicros = groupGapMicros;
     this.quietGapMicros = quietGapMicros;
     this.waitMicros = waitMicros;
+    this.rivalDb = rivalDb;
+    this.early = earlyJudgement;
     this.arbitration = arbitration;
   }
 
@@ -119,6 +131,19 @@ public final class GroupingStage implements FilterStage {
         && !(c.track().isSscc() && m.pallet != null && m.pallet.track() != c.track());
   }
 
+  /**
+   * True when a passage still open at another door came about as close to both of its sides'
+   * antennas as the tag's crossing in its movement did to this door's ({@code weakerPeakRssi} less
+   * the arbitration hysteresis): that door may still judge the tag crossing, and arbitration must
+   * compare the two.
+   */
+  private boolean rivals(DoorEvidence ev, double weakerPeakRssi) {
+    SideStats out = ev.sides[0];
+    SideStats in = ev.sides[1];
+    return out.reads > 0 && in.reads > 0
+        && Math.min(out.peakRssi, in.peakRssi) >= weakerPeakRssi - rivalDb;
+  }
+
   @Override
   public void onTick(TagTrack t, long nowMicros) {
     OpenMovement joined = t.movement;
@@ -130,20 +155,20 @@ public final class GroupingStage implements FilterStage {
     }
     for (int slot = 0; slot < t.doorSlots; slot++) {
       DoorEvidence ev = t.doors[slot];
-      if (!ev.active) {
+      if (!ev.active || ev.judged) {
         continue;
       }
-      if (joined != null) {
-        joined.held = true; // one of its tags is still passing a door (this or another)
-      }
       int door = t.doorOf[slot];
+      if (joined != null && (!early || (door != joined.door && rivals(ev, t.joinedWeakerPeakRssi)))) {
+        joined.held = true; // one of its tags is still passing this door, or another one as closely
+      }
       if (door >= openAt.size()) {
         continue;
       }
       List<OpenMovement> atDoor = openAt.get(door);
       for (int i = 0; i < atDoor.size(); i++) {
         OpenMovement m = atDoor.get(i);
-        if (m.arrivedWith(ev.originMicros, groupGapMicros)) {
+        if (m.arrivedWith(ev.originMicros, groupGapMicros) && (!early || ev.crossedOver())) {
           m.held = true;
         }
       }

@@ -29,8 +29,11 @@ final class LeadTracker {
     this.decayPerMicro = decayDbPerSecond / 1e6;
   }
 
-  /** After a read on side {@code s} at {@code readMicros} ({@code at}: seconds into the passage). */
-  void update(DoorEvidence ev, int s, long readMicros, double at) {
+  /**
+   * After a read on side {@code s} at {@code readMicros} (reader clock; {@code nowMicros} the gateway's,
+   * {@code at}: seconds into the passage).
+   */
+  void update(DoorEvidence ev, int s, long readMicros, long nowMicros, double at) {
     SideStats side = ev.sides[s];
     SideStats other = ev.sides[1 - s];
     if (ev.leader != s && side.smoothed >= presenceRssi && leads(side, other, readMicros)) {
@@ -38,6 +41,7 @@ final class LeadTracker {
         ev.firstLeader = s;
       }
       ev.leader = s;
+      ev.leadSinceMicros = nowMicros;
       ev.transitions++;
     }
     if (other.reads > 0) {

@@ -51,6 +51,7 @@ final class OpenMovement {
     }
     crossings.add(c);
     c.track().movement = this;
+    c.track().joinedWeakerPeakRssi = c.weakerPeakRssi();
     gathered++;
     if (pallet == null && c.track().isSscc()) {
       pallet = c;

@@ -84,6 +84,11 @@ public final class PassageJudge {
         trend * (ev.lastReadMicros() - ev.firstReadMicros()) / 1e6);
   }
 
+  /** The passage as an AMBIGUOUS staging, whatever its centroids say. */
+  Crossing ambiguous(TagTrack t, int door, DoorEvidence ev) {
+    return staged(t, door, ev, Reason.AMBIGUOUS);
+  }
+
   /** The staging of a passage still open after the dwell limit. */
   Crossing dwelling(TagTrack t, int door, DoorEvidence ev, long nowMicros) {
     return staged(t, door, ev, Reason.DWELL);

@@ -47,15 +47,17 @@ public final class PipelineCore {
     this.admission = new AdmissionStage(s.minRssiDbm(), include, exclude);
     SmoothingStage smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
         s.strongReadRssiDbm(), micros(s.absenceTimeout()));
-    this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()),
-        s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), decisions::movement);
+    boolean early = !s.crossingSettle().isZero();
+    this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()), micros(s.groupGap()),
+        s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), early, decisions::movement);
     this.grouping = new GroupingStage(micros(s.groupGap()), micros(s.quietGap()),
-        micros(s.arbitrationWindow()), arbitration);
+        micros(s.arbitrationWindow()), s.arbitrationHysteresisDb(), early, arbitration);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
         micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
     PortalStage portal = new PortalStage(readPoints, judge, this::candidate,
         s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
-        s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()));
+        s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()),
+        micros(s.crossingSettle()));
     ZoneStage zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
         micros(s.zoneSmoothing()), decisions::location);
     this.stages = new FilterStage[] {admission, smoothing, portal, zone, grouping, arbitration};
@@ -216,6 +218,7 @@ public final class PipelineCore {
     m.put("tagTableFull", tableFull);
     m.put("overruledByOtherDoor", arbitration.overruled());
     m.put("notThroughPortal", arbitration.farOnly());
+    m.put("partOfEmittedMovement", arbitration.remnants());
     m.put("listenerFailures", decisions.listenerFailures());
     return m;
   }

@@ -15,6 +15,17 @@ package io.tagflow.gateway.pipeline.internal;
  *
  * <p>A passage still open after {@code dwellLimit} is reported staged once (reason DWELL); it is
  * still judged when it ends.
+ *
+ * <p>Early judgement (when {@code crossingSettle} is above zero): a pallet carried through a door is
+ * usually set down in a lane a few metres behind it (or on the trailer), where the door keeps
+ * hearing it for as long as it stands there, so waiting for the passage to end delays the decision
+ * by that long. Instead, once the threshold transitions have gone from one side to the other
+ * ({@link LeadTracker}) and the new side has kept the lead for {@code crossingSettle}, the passage
+ * is judged on its evidence so far; a crossing towards the leading side is handed on at once and the
+ * passage's end judges nothing more. Otherwise (ambiguous, or the other direction) it is judged
+ * again at the next crossover or at its end. In this mode a passage that ends without any crossover
+ * is never a crossing (it is staged AMBIGUOUS): a tag heard through from a neighbouring door or a
+ * lane, not carried through, shows none.
  */
 public final class PortalStage implements FilterStage {
   private final StageCounters counters = new StageCounters("portal");
@@ -24,16 +35,19 @@ public final class PortalStage implements FilterStage {
   private final LeadTracker leads;
   private final double smoothingMicros;
   private final long dwellMicros;
+  private final long settleMicros;
 
   public PortalStage(ReadPoints readPoints, PassageJudge judge, CrossingSink sink,
                      double presenceRssi, double hysteresisDb, long holdOffMicros,
-                     double decayDbPerSecond, long smoothingMicros, long dwellMicros) {
+                     double decayDbPerSecond, long smoothingMicros, long dwellMicros,
+                     long settleMicros) {
     this.readPoints = readPoints;
     this.judge = judge;
     this.sink = sink;
     this.leads = new LeadTracker(presenceRssi, hysteresisDb, holdOffMicros, decayDbPerSecond);
     this.smoothingMicros = smoothingMicros;
     this.dwellMicros = dwellMicros;
+    this.settleMicros = settleMicros;
   }
 
   @Override
@@ -73,7 +87,10 @@ public final class PortalStage implements FilterStage {
     side.sumPowerTime2 += power * at * at;
     side.peakRssi = Math.max(side.peakRssi, read.rssiDbm);
     side.lastReadMicros = Math.max(side.lastReadMicros, read.readMicros);
-    leads.update(ev, s, read.readMicros, at);
+    leads.update(ev, s, read.readMicros, read.nowMicros, at);
+    if (settleMicros > 0 && !ev.judged && ev.crossedOver()) {
+      read.tickNeeded = true; // the early judgement's time may have moved
+    }
     return true;
   }
 
@@ -86,11 +103,22 @@ public final class PortalStage implements FilterStage {
         continue;
       }
       if (!presentAt(t, door)) {
-        Crossing c = judge.judge(t, door, ev, nowMicros);
+        Crossing c = ev.judged ? null : judge.judge(t, door, ev, nowMicros);
+        if (c != null && c.isCrossing() && settleMicros > 0 && !ev.crossedOver()) {
+          c = judge.ambiguous(t, door, ev); // no crossover: heard through, not carried through
+        }
         ev.lastPassageMw = ev.sides[0].sumPower + ev.sides[1].sumPower;
         ev.lastPassageEndMicros = nowMicros;
         ev.reset();
         if (c != null) {
+          counters.out++;
+          sink.accept(c, nowMicros);
+        }
+      } else if (earlyDue(ev, nowMicros)) {
+        ev.earlyTriedLead = ev.leadSinceMicros;
+        Crossing c = judge.judge(t, door, ev, nowMicros);
+        if (c != null && c.isCrossing() && c.side().ordinal() == ev.leader) {
+          ev.judged = true;
           counters.out++;
           sink.accept(c, nowMicros);
         }
@@ -102,6 +130,13 @@ public final class PortalStage implements FilterStage {
     }
   }
 
+
+  /** An early judgement is due: the tag crossed over {@code crossingSettle} ago, not yet tried. */
+  private boolean earlyDue(DoorEvidence ev, long nowMicros) {
+    return settleMicros > 0 && !ev.judged && ev.crossedOver()
+        && ev.earlyTriedLead != ev.leadSinceMicros && nowMicros - ev.leadSinceMicros >= settleMicros;
+  }
+
   /** The dwell limit of an open passage (its end comes with a departure, which is ticked). */
   @Override
   public long nextTickMicros(TagTrack t) {
@@ -110,6 +145,9 @@ public final class PortalStage implements FilterStage {
       DoorEvidence ev = t.doors[slot];
       if (ev.active && !ev.stagedReported) {
         next = Math.min(next, ev.visitStartMicros + dwellMicros);
+      }
+      if (ev.active && earlyDue(ev, Long.MAX_VALUE)) {
+        next = Math.min(next, ev.leadSinceMicros + settleMicros);
       }
     }
     return next;

@@ -52,6 +52,8 @@ public final class TagTrack {
 
   // GroupingStage: the movement the tag's last crossing joined, until it is decided.
   OpenMovement movement;
+  /** The weaker side's peak RSSI of the tag's crossing in {@link #movement}. */
+  double joinedWeakerPeakRssi;
 
   // ArbitrationStage: the door and read interval of the tag's last emitted crossing (movedDoor -1
   // before the first).

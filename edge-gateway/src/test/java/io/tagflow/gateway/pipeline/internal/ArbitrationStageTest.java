@@ -16,11 +16,11 @@ class ArbitrationStageTest {
   private final ReadPoints rps = twoDoors();
   private final List<OpenMovement> emitted = new ArrayList<>();
   // window 30 s, hysteresis 3 dB, close at -50 dBm
-  private final ArbitrationStage stage = new ArbitrationStage(30_000_000, 3.0, -50,
+  private final ArbitrationStage stage = new ArbitrationStage(30_000_000, 1_500_000, 3.0, -50, false,
       (m, now) -> emitted.add(m));
   private final List<OpenMovement> open = new ArrayList<>();
 
-  private static ReadPoints twoDoors() {
+  static ReadPoints twoDoors() {
     ReadPoints rps = new ReadPoints();
     rps.map("r1", 1, ReadPoint.door("D1", Side.OUTSIDE), Double.NaN);
     rps.map("r1", 2, ReadPoint.door("D1", Side.INSIDE), Double.NaN);
@@ -29,7 +29,7 @@ class ArbitrationStageTest {
     return rps;
   }
 
-  private List<TagTrack> tags(int first, int n) {
+  static List<TagTrack> tags(ReadPoints rps, int first, int n) {
     List<TagTrack> tags = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       tags.add(Reads.track(rps, Reads.sgtin(first + i)));
@@ -55,7 +55,7 @@ class ArbitrationStageTest {
 
   @Test
   void neighbourDoorHearsMostOfThePallet_onlyTheCrossedDoorMoves() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
     movement(D2, Direction.IN, pallet.subList(0, 6), -55, true);
 
@@ -72,8 +72,8 @@ class ArbitrationStageTest {
 
   @Test
   void twoPalletsAtAdjacentDoors_crossReadTagsGoToTheirOwnDoorAndBothMove() {
-    List<TagTrack> a = tags(1, 10);
-    List<TagTrack> b = tags(100, 10);
+    List<TagTrack> a = tags(rps, 1, 10);
+    List<TagTrack> b = tags(rps, 100, 10);
     OpenMovement atD1 = movement(D1, Direction.IN, a, -45, true);
     List<TagTrack> heardAtD2 = new ArrayList<>(b);
     heardAtD2.addAll(a.subList(0, 4));
@@ -93,7 +93,7 @@ class ArbitrationStageTest {
 
   @Test
   void sharedTagsNearlyEqual_hysteresisKeepsThemWithTheLargerPassage() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement larger = movement(D1, Direction.IN, pallet, -50, true);
     OpenMovement smaller = movement(D2, Direction.IN, pallet.subList(0, 8), -48, true);
 
@@ -105,7 +105,7 @@ class ArbitrationStageTest {
 
   @Test
   void linkedMovementNotReady_clusterWaitsThenDecidesTogether() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
     OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -55, false);
 
@@ -119,7 +119,7 @@ class ArbitrationStageTest {
 
   @Test
   void linkedMovementNeverReady_readyOnesDecidedAfterTwiceTheWindow() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
     OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -55, false);
 
@@ -135,8 +135,8 @@ class ArbitrationStageTest {
   void casesPartedFromTheirSsccBySsccRule_rejoinTheirPalletAfterArbitration() {
     TagTrack sscc1 = sscc(1);
     TagTrack sscc2 = sscc(2);
-    List<TagTrack> cases = tags(1, 7);
-    List<TagTrack> others = tags(100, 5);
+    List<TagTrack> cases = tags(rps, 1, 7);
+    List<TagTrack> others = tags(rps, 100, 5);
     List<TagTrack> p = new ArrayList<>(List.of(sscc1));
     p.addAll(cases.subList(0, 3));
     OpenMovement pallet = movement(D1, Direction.IN, p, -45, true);
@@ -167,7 +167,7 @@ class ArbitrationStageTest {
   @Test
   void noTagCloseToBothSides_notEmitted() {
     OpenMovement far = new OpenMovement(D1, Direction.OUT);
-    far.add(Candidates.crossing(tags(1, 1).get(0), D1, Direction.OUT, -45, ms(10_000), -61),
+    far.add(Candidates.crossing(tags(rps, 1, 1).get(0), D1, Direction.OUT, -45, ms(10_000), -61),
         ms(12_000));
     far.ready = true;
     far.quietSinceMicros = ms(15_000);
@@ -182,7 +182,7 @@ class ArbitrationStageTest {
 
   @Test
   void flush_decidesEvenWhatIsNotReady() {
-    OpenMovement m = movement(D1, Direction.IN, tags(1, 3), -45, false);
+    OpenMovement m = movement(D1, Direction.IN, tags(rps, 1, 3), -45, false);
 
     stage.decide(open, ms(12_500), true);
 
@@ -191,7 +191,7 @@ class ArbitrationStageTest {
 
   @Test
   void neighbourJudgesThePalletAfterItsMovementWasEmitted_theLateShadowIsDropped() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, true);
     assertThat(stage.decide(open, ms(16_000), false)).isEqualTo(1);
     assertThat(emitted).containsExactly(crossed);
@@ -207,7 +207,7 @@ class ArbitrationStageTest {
 
   @Test
   void sameTagsLaterInAPassageThatDoesNotOverlap_moveAgain() {
-    List<TagTrack> pallet = tags(1, 10);
+    List<TagTrack> pallet = tags(rps, 1, 10);
     OpenMovement in = movement(D1, Direction.IN, pallet, -45, true);
     stage.decide(open, ms(16_000), false);
 

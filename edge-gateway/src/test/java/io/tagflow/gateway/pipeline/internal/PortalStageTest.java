@@ -14,16 +14,21 @@ import org.junit.jupiter.api.Test;
 class PortalStageTest {
   private final ReadPoints rps = Reads.layout();
   private final List<Crossing> out = new ArrayList<>();
-  private final FilterSettings s = FilterSettings.defaults();
-  private final PortalStage stage = new PortalStage(rps,
-      new PassageJudge(s.presenceRssiDbm(), s.minSideReads(), 150_000, s.minSeparation(),
-          s.minConfidence()),
-      (c, now) -> out.add(c), s.presenceRssiDbm(), s.hysteresisDb(), 500_000,
-      s.hysteresisDecayDbPerSecond(), 250_000, 30_000_000);
+  private final PortalStage stage = stage(rps, out, 0);
   private final TagTrack t = Reads.track(rps, Reads.sgtin(1));
 
+  /** A portal stage with the default settings (dwell limit 30 s) and this crossing settle time. */
+  static PortalStage stage(ReadPoints rps, List<Crossing> out, long settleMicros) {
+    FilterSettings s = FilterSettings.defaults();
+    return new PortalStage(rps,
+        new PassageJudge(s.presenceRssiDbm(), s.minSideReads(), 150_000, s.minSeparation(),
+            s.minConfidence()),
+        (c, now) -> out.add(c), s.presenceRssiDbm(), s.hysteresisDb(), 500_000,
+        s.hysteresisDecayDbPerSecond(), 250_000, 30_000_000, settleMicros);
+  }
+
   /** RSSI at an antenna 1 m either side of the door for a tag at x (m), with a back-lobe loss. */
-  private static double rssi(double x, double antennaX) {
+  static double rssi(double x, double antennaX) {
     double d = Math.sqrt((x - antennaX) * (x - antennaX) + 1);
     return -40 - 20 * Math.log10(d) - (Math.signum(x) != Math.signum(antennaX) ? 12 : 0);
   }
