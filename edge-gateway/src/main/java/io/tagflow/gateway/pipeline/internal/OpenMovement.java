@@ -33,6 +33,11 @@ final class OpenMovement {
   int overruledDoor = -1;
   int overruledTags;
   double overruledMarginDb;
+  /** {@link MovementsByTag}: the last pass that found it open, its place in the open list then, and
+   * how many of its crossings are indexed. */
+  long indexPass;
+  int indexPosition;
+  int indexed;
 
   OpenMovement(int door, Direction direction) {
     this.door = door;

@@ -105,6 +105,7 @@ public final class PipelineCore {
         tableFull++;
         return;
       }
+      t.readSinceTick = true;
       due.add(t);
     }
     c.track = t;
@@ -113,6 +114,7 @@ public final class PipelineCore {
       // each stage passes the read on or stops it
     }
     if (c.tickNeeded) {
+      t.readSinceTick = true;
       due.add(t);
     }
   }
@@ -154,8 +156,19 @@ public final class PipelineCore {
     TagTrack[] tags = due.tags;
     int n = due.size;
     for (int i = 0; i < n; i++) {
-      for (FilterStage stage : stages) {
-        stage.onTick(tags[i], nowMicros);
+      TagTrack t = tags[i];
+      t.shortTick = shortTick(t, nowMicros);
+      t.readSinceTick = false;
+      if (t.shortTick) {
+        for (int s = 0; s < stages.length; s++) {
+          if ((t.everyTickStages & (1 << s)) != 0) {
+            stages[s].onTick(t, nowMicros);
+          }
+        }
+      } else {
+        for (FilterStage stage : stages) {
+          stage.onTick(t, nowMicros);
+        }
       }
     }
     for (FilterStage stage : stages) {
@@ -164,24 +177,77 @@ public final class PipelineCore {
     for (int i = 0; i < n; i++) {
       TagTrack t = tags[i];
       tags[i] = null;
-      long wake = Long.MAX_VALUE;
-      boolean held = false;
-      for (FilterStage stage : stages) {
-        wake = Math.min(wake, stage.nextTickMicros(t));
-        held |= stage.holds(t);
+      if (t.shortTick && stillEveryTick(t)) {
+        schedule.schedule(t, Long.MIN_VALUE);
+      } else {
+        reschedule(t, nowMicros);
       }
-      if (!held) {
-        if (nowMicros - t.lastActivityMicros > retentionMicros) {
-          schedule.cancel(t);
-          table.remove(t);
-          continue;
-        }
-        wake = Math.min(wake, t.lastActivityMicros + retentionMicros + 1);
-      }
-      schedule.schedule(t, wake);
     }
     due.size = 0;
     ticks++;
+  }
+
+  /**
+   * True when only the stages that asked for every tick have work for the tag: it was not read
+   * (in a way that asked for a tick) since the last tick, the other stages' earliest deadline has
+   * not come, and one of them holds the tag. The other stages' {@code onTick} would be no-ops (the
+   * {@link FilterStage#nextTickMicros} contract), so they are skipped; the visit order, and so
+   * every decision, is the same as with every stage ticked. (A tag passing a door is visited on every
+   * tick for grouping; its smoothing, portal and zone deadlines are seconds away.)
+   */
+  private static boolean shortTick(TagTrack t, long nowMicros) {
+    return !t.readSinceTick && t.everyTickStages != 0 && t.heldByOthers
+        && nowMicros < t.othersWakeMicros;
+  }
+
+  /** After a short tick: true when the every-tick stages still ask for every tick. */
+  private boolean stillEveryTick(TagTrack t) {
+    for (int s = 0; s < stages.length; s++) {
+      if ((t.everyTickStages & (1 << s)) != 0 && stages[s].nextTickMicros(t) != Long.MIN_VALUE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Asks every stage when the tag next needs a tick and whether it holds it; forgets it when no
+   * stage holds it and it was inactive for {@code tagRetention}, else schedules it. Remembers which
+   * stages asked for every tick and the others' earliest deadline, for {@link #shortTick}.
+   */
+  private void reschedule(TagTrack t, long nowMicros) {
+    long wake = Long.MAX_VALUE;
+    long othersWake = Long.MAX_VALUE;
+    int everyTick = 0;
+    boolean held = false;
+    boolean heldByOthers = false;
+    for (int s = 0; s < stages.length; s++) {
+      FilterStage stage = stages[s];
+      long w = stage.nextTickMicros(t);
+      boolean h = stage.holds(t);
+      wake = Math.min(wake, w);
+      held |= h;
+      if (w == Long.MIN_VALUE) {
+        everyTick |= 1 << s;
+      } else {
+        othersWake = Math.min(othersWake, w);
+        heldByOthers |= h;
+      }
+    }
+    if (!held) {
+      if (nowMicros - t.lastActivityMicros > retentionMicros) {
+        schedule.cancel(t);
+        table.remove(t);
+        return;
+      }
+      long forget = t.lastActivityMicros + retentionMicros + 1;
+      wake = Math.min(wake, forget);
+      othersWake = Math.min(othersWake, forget);
+    }
+    t.everyTickStages = (byte) everyTick;
+    t.othersWakeMicros = othersWake;
+    t.heldByOthers = heldByOthers;
+    schedule.schedule(t, wake);
   }
 
   /** The tags to tick at the next tick, each once: read since the last tick or due in the schedule. */

@@ -52,6 +52,9 @@ public final class TagTrack {
 
   // GroupingStage: the movement the tag's last crossing joined, until it is decided.
   OpenMovement movement;
+  // MovementsByTag (for ArbitrationStage): open movements the tag joined, some perhaps closed since.
+  OpenMovement[] openIn;
+  int openInCount;
 
   // ArbitrationStage: the door and read interval of the tag's last emitted crossing (movedDoor -1
   // before the first).
@@ -66,6 +69,14 @@ public final class TagTrack {
   TagTrack wakeNext;
   TagTrack wakePrev;
   int wakeSlot;
+  // PipelineCore's short ticks: read (asking for a tick) since the last tick; the stages (bits by
+  // stage index) that asked for every tick, the other stages' earliest deadline and whether one of
+  // them holds the tag, as of the last full tick; whether this tick is a short one.
+  boolean readSinceTick;
+  byte everyTickStages;
+  boolean heldByOthers;
+  boolean shortTick;
+  long othersWakeMicros;
 
   private EpcIdentity identity;
 
