@@ -165,6 +165,8 @@ public final class PipelineCore {
             stages[s].onTick(t, nowMicros);
           }
         }
+        // asked now, while the tag is in the cache: after afterTick it would be loaded again
+        t.shortTick = stillEveryTick(t);
       } else {
         for (FilterStage stage : stages) {
           stage.onTick(t, nowMicros);
@@ -177,7 +179,7 @@ public final class PipelineCore {
     for (int i = 0; i < n; i++) {
       TagTrack t = tags[i];
       tags[i] = null;
-      if (t.shortTick && stillEveryTick(t)) {
+      if (t.shortTick) {
         schedule.schedule(t, Long.MIN_VALUE);
       } else {
         reschedule(t, nowMicros);
@@ -200,7 +202,10 @@ public final class PipelineCore {
         && nowMicros < t.othersWakeMicros;
   }
 
-  /** After a short tick: true when the every-tick stages still ask for every tick. */
+  /**
+   * After a short tick: true when the every-tick stages still ask for every tick. Asked before
+   * {@code afterTick} (see {@link FilterStage#nextTickMicros}).
+   */
   private boolean stillEveryTick(TagTrack t) {
     for (int s = 0; s < stages.length; s++) {
       if ((t.everyTickStages & (1 << s)) != 0 && stages[s].nextTickMicros(t) != Long.MIN_VALUE) {

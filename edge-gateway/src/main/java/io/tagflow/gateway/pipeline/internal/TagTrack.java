@@ -63,15 +63,15 @@ public final class TagTrack {
   long movedLastReadMicros;
 
   // PipelineCore and TickSchedule: the tick (number) the tag is queued for, and its place in the
-  // tick schedule (wakeMicros is Long.MAX_VALUE when not scheduled).
+  // tick schedule: deadline (Long.MAX_VALUE when not scheduled), bucket and index in it.
   long dueTick;
   long wakeMicros = Long.MAX_VALUE;
-  TagTrack wakeNext;
-  TagTrack wakePrev;
   int wakeSlot;
+  int wakeIndex;
   // PipelineCore's short ticks: read (asking for a tick) since the last tick; the stages (bits by
   // stage index) that asked for every tick, the other stages' earliest deadline and whether one of
-  // them holds the tag, as of the last full tick; whether this tick is a short one.
+  // them holds the tag, as of the last full tick; whether this tick is a short one (after its
+  // every-tick stages ran: and they still ask for every tick).
   boolean readSinceTick;
   byte everyTickStages;
   boolean heldByOthers;
