@@ -70,12 +70,10 @@ public final class TagTrack {
   int wakeIndex;
   // PipelineCore's short ticks: read (asking for a tick) since the last tick; the stages (bits by
   // stage index) that asked for every tick, the other stages' earliest deadline and whether one of
-  // them holds the tag, as of the last full tick; whether this tick is a short one (after its
-  // every-tick stages ran: and they still ask for every tick).
+  // them holds the tag, as of the last full tick.
   boolean readSinceTick;
   byte everyTickStages;
   boolean heldByOthers;
-  boolean shortTick;
   long othersWakeMicros;
 
   private EpcIdentity identity;

@@ -43,8 +43,27 @@ final class TickSchedule {
     if (current != Long.MIN_VALUE && bucket < current) {
       bucket = current;
     }
-    append((int) (bucket & (SLOTS - 1)), t);
+    append((int) (bucket & (SLOTS - 1)), t, true);
     t.wakeMicros = wakeMicros;
+  }
+
+  /**
+   * {@code schedule(t, Long.MIN_VALUE)} in two steps, for a tag taken by the last {@link #takeDue}
+   * (which set the current bucket):
+   * {@code prepareEveryTick} writes the tag, {@link #placeEveryTick} later writes only the bucket,
+   * so a caller can do the first while the tag is in the cache. No other call for {@code t} may come
+   * between the two. (The tag's index in the bucket is not recorded: a tag due at once is taken by
+   * the next {@code takeDue} before anything could move or cancel it; a compaction records it.)
+   */
+  void prepareEveryTick(TagTrack t) {
+    t.wakeMicros = Long.MIN_VALUE;
+    t.wakeSlot = (int) (current & (SLOTS - 1));
+    t.wakeIndex = -1;
+  }
+
+  /** The second step of {@link #prepareEveryTick}. */
+  void placeEveryTick(TagTrack t) {
+    append((int) (current & (SLOTS - 1)), t, false);
   }
 
   /** Takes {@code t} out of the schedule (it is being forgotten). */
@@ -79,7 +98,7 @@ final class TickSchedule {
     current = to;
   }
 
-  private void append(int slot, TagTrack t) {
+  private void append(int slot, TagTrack t, boolean record) {
     TagTrack[] tags = buckets[slot];
     int n = used[slot];
     if (tags == null) {
@@ -92,8 +111,10 @@ final class TickSchedule {
       }
     }
     tags[n] = t;
-    t.wakeSlot = slot;
-    t.wakeIndex = n;
+    if (record) {
+      t.wakeSlot = slot;
+      t.wakeIndex = n;
+    }
     used[slot] = n + 1;
     live[slot]++;
   }
