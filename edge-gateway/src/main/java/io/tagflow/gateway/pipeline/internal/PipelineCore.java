@@ -27,6 +27,9 @@ public final class PipelineCore {
   private final DueTags due = new DueTags();
   private long ticks;
   private final AdmissionStage admission;
+  private final SmoothingStage smoothing;
+  private final PortalStage portal;
+  private final ZoneStage zone;
   private final FilterStage[] stages;
   private final ArbitrationStage arbitration;
   private final GroupingStage grouping;
@@ -45,7 +48,7 @@ public final class PipelineCore {
     this.retentionMicros = micros(s.tagRetention());
     this.decisions = new Decisions(listener, readPoints);
     this.admission = new AdmissionStage(s.minRssiDbm(), include, exclude);
-    SmoothingStage smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
+    this.smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
         s.strongReadRssiDbm(), micros(s.absenceTimeout()));
     this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()),
         s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), decisions::movement);
@@ -53,10 +56,10 @@ public final class PipelineCore {
         micros(s.arbitrationWindow()), arbitration);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
         micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
-    PortalStage portal = new PortalStage(readPoints, judge, this::candidate,
+    this.portal = new PortalStage(readPoints, judge, this::candidate,
         s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
         s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()));
-    ZoneStage zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
+    this.zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
         micros(s.zoneSmoothing()), decisions::location);
     this.stages = new FilterStage[] {admission, smoothing, portal, zone, grouping, arbitration};
   }
@@ -110,8 +113,10 @@ public final class PipelineCore {
     }
     c.track = t;
     c.tickNeeded = false;
-    for (int i = 1; i < stages.length && stages[i].onRead(c); i++) {
-      // each stage passes the read on or stops it
+    // The stages after admission, in the order of {@link #stages}, called directly (each call site
+    // sees one class, so the calls are inlined): each passes the read on or stops it.
+    if (smoothing.onRead(c) && portal.onRead(c) && zone.onRead(c) && grouping.onRead(c)) {
+      arbitration.onRead(c);
     }
     if (c.tickNeeded) {
       t.readSinceTick = true;
@@ -157,16 +162,19 @@ public final class PipelineCore {
     int n = due.size;
     for (int i = 0; i < n; i++) {
       TagTrack t = tags[i];
-      t.shortTick = shortTick(t, nowMicros);
+      boolean shortTick = shortTick(t, nowMicros);
       t.readSinceTick = false;
-      if (t.shortTick) {
+      if (shortTick) {
         for (int s = 0; s < stages.length; s++) {
           if ((t.everyTickStages & (1 << s)) != 0) {
             stages[s].onTick(t, nowMicros);
           }
         }
         // asked now, while the tag is in the cache: after afterTick it would be loaded again
-        t.shortTick = stillEveryTick(t);
+        if (stillEveryTick(t)) {
+          schedule.prepareEveryTick(t);
+          due.everyTick[i] = true;
+        }
       } else {
         for (FilterStage stage : stages) {
           stage.onTick(t, nowMicros);
@@ -179,8 +187,9 @@ public final class PipelineCore {
     for (int i = 0; i < n; i++) {
       TagTrack t = tags[i];
       tags[i] = null;
-      if (t.shortTick) {
-        schedule.schedule(t, Long.MIN_VALUE);
+      if (due.everyTick[i]) {
+        due.everyTick[i] = false;
+        schedule.placeEveryTick(t); // without loading the tag again
       } else {
         reschedule(t, nowMicros);
       }
@@ -258,6 +267,8 @@ public final class PipelineCore {
   /** The tags to tick at the next tick, each once: read since the last tick or due in the schedule. */
   final class DueTags {
     private TagTrack[] tags = new TagTrack[256];
+    /** Per due tag: after a short tick, to be scheduled for every tick. */
+    private boolean[] everyTick = new boolean[256];
     private int size;
 
     void add(TagTrack t) {
@@ -267,6 +278,7 @@ public final class PipelineCore {
       t.dueTick = ticks + 1;
       if (size == tags.length) {
         tags = java.util.Arrays.copyOf(tags, size * 2);
+        everyTick = java.util.Arrays.copyOf(everyTick, size * 2);
       }
       tags[size++] = t;
     }
