@@ -271,6 +271,14 @@ public final class PipelineCore {
     private boolean[] everyTick = new boolean[256];
     private int size;
 
+    int size() {
+      return size;
+    }
+
+    TagTrack get(int i) {
+      return tags[i];
+    }
+
     void add(TagTrack t) {
       if (t.dueTick == ticks + 1) {
         return;
