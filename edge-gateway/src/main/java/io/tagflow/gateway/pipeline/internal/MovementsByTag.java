@@ -11,9 +11,10 @@ import java.util.Set;
  * in {@link TagTrack#openIn}), so its cost follows the new crossings and the clusters decided, not
  * every crossing of every open movement (at a 1,000-door gateway thousands of movements are open).
  *
- * <p>Relies on how movements change: until arbitration resolves it, an open movement's crossings
- * only grow (a tag's crossing may be replaced by a stronger one of the same tag); only arbitration
- * removes crossings, from the movements it is resolving. So for a movement not yet resolved in the
+ * <p>Relies on how movements change: until arbitration resolves it, an open movement gains
+ * crossings only through {@link OpenMovement#add} (a new tag's crossing appended and counted in
+ * {@code gathered}; a tag's crossing may be replaced by a stronger one of the same tag); only
+ * arbitration removes crossings, from the movements it is resolving. So for a movement not yet resolved in the
  * pass its current crossings are its crossings at the start, checked anyway; for one resolved
  * earlier in the pass the index answers as of the start, as a map built at the start would.
  * Entries of movements that left the open list are dropped when their tag is next indexed.
@@ -33,10 +34,15 @@ final class MovementsByTag {
     for (int i = 0; i < open.size(); i++) {
       OpenMovement m = open.get(i);
       List<Crossing> crossings = m.crossings;
-      for (int k = m.indexed; k < crossings.size(); k++) {
+      // A new tag's crossing is appended and counted in gathered: the fresh ones are the last.
+      int fresh = m.gathered - m.indexed;
+      if (fresh < 0 || fresh > crossings.size()) {
+        fresh = crossings.size(); // changed otherwise: index them all (known ones are skipped)
+      }
+      for (int k = crossings.size() - fresh; k < crossings.size(); k++) {
         add(crossings.get(k).track(), m);
       }
-      m.indexed = crossings.size();
+      m.indexed = m.gathered;
     }
   }
 

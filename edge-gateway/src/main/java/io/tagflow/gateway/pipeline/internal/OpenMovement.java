@@ -33,8 +33,10 @@ final class OpenMovement {
   int overruledDoor = -1;
   int overruledTags;
   double overruledMarginDb;
-  /** {@link MovementsByTag}: the last pass that found it open, its place in the open list then, and
-   * how many of its crossings are indexed. */
+  /**
+   * {@link MovementsByTag}: the last pass that found it open, its place in the open list then, and
+   * {@link #gathered} when its crossings were last indexed.
+   */
   long indexPass;
   int indexPosition;
   int indexed;
