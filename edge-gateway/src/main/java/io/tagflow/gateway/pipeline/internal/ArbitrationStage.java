@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,6 +61,8 @@ public final class ArbitrationStage implements FilterStage {
   private final EmittedPassages emitted;
   /** Crossings are judged early ({@code crossingSettle} > 0): the rules for early decisions apply. */
   private final boolean early;
+  /** Which open movements share a tag, kept across passes (see {@link MovementsByTag}). */
+  private final MovementsByTag byTag = new MovementsByTag();
   long overruled;
   long farOnly;
   long remnants;
@@ -95,19 +96,14 @@ public final class ArbitrationStage implements FilterStage {
     if (!all && !anyReady(open)) {
       return 0;
     }
-    Map<TagTrack, List<OpenMovement>> byTag = new IdentityHashMap<>();
-    for (OpenMovement m : open) {
-      for (Crossing c : m.crossings) {
-        byTag.computeIfAbsent(c.track(), k -> new ArrayList<>(2)).add(m);
-      }
-    }
+    byTag.begin(open);
     int removed = 0;
     Set<OpenMovement> decided = Collections.newSetFromMap(new IdentityHashMap<>());
     for (OpenMovement m : open) {
       if (decided.contains(m) || (!all && !m.ready)) {
         continue;
       }
-      List<OpenMovement> cluster = cluster(m, byTag);
+      List<OpenMovement> cluster = cluster(m, byTag, decided);
       boolean waited = nowMicros - m.quietSinceMicros >= 2 * windowMicros;
       if (!all && !waited && !cluster.stream().allMatch(c -> c.ready)
           && !(early && ClusterWait.readyOnesWin(cluster, hysteresisDb))) {
@@ -162,15 +158,15 @@ public final class ArbitrationStage implements FilterStage {
   }
 
   /** {@code m} and every open movement linked to it through shared tags. */
-  private static List<OpenMovement> cluster(OpenMovement m,
-                                            Map<TagTrack, List<OpenMovement>> byTag) {
+  private static List<OpenMovement> cluster(OpenMovement m, MovementsByTag byTag,
+                                            Set<OpenMovement> decided) {
     List<OpenMovement> cluster = new ArrayList<>();
     Set<OpenMovement> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     cluster.add(m);
     seen.add(m);
     for (int k = 0; k < cluster.size(); k++) {
       for (Crossing c : cluster.get(k).crossings) {
-        for (OpenMovement b : byTag.get(c.track())) {
+        for (OpenMovement b : byTag.movementsOf(c.track(), decided)) {
           if (seen.add(b)) {
             cluster.add(b);
           }

@@ -37,7 +37,9 @@ public interface FilterStage {
    * times, so a stage with time-driven work must answer truthfully; a later deadline may be
    * answered on an earlier call (the tag is then looked at early and asked again). Calling {@code onTick} earlier must be
    * harmless (a no-op when nothing is due). The default asks for every tick while the stage
-   * {@link #holds} the tag.
+   * {@link #holds} the tag. An answer of {@code Long.MIN_VALUE} (every tick) may be asked for right
+   * after the tag's {@code onTick}, before {@link #afterTick}: it must not depend on what
+   * {@code afterTick} does.
    */
   default long nextTickMicros(TagTrack track) {
     return holds(track) ? Long.MIN_VALUE : Long.MAX_VALUE;

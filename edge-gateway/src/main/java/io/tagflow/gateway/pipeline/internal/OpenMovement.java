@@ -33,6 +33,13 @@ final class OpenMovement {
   int overruledDoor = -1;
   int overruledTags;
   double overruledMarginDb;
+  /**
+   * {@link MovementsByTag}: the last pass that found it open, its place in the open list then, and
+   * {@link #gathered} when its crossings were last indexed.
+   */
+  long indexPass;
+  int indexPosition;
+  int indexed;
 
   OpenMovement(int door, Direction direction) {
     this.door = door;

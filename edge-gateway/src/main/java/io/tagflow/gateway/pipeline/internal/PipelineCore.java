@@ -27,6 +27,9 @@ public final class PipelineCore {
   private final DueTags due = new DueTags();
   private long ticks;
   private final AdmissionStage admission;
+  private final SmoothingStage smoothing;
+  private final PortalStage portal;
+  private final ZoneStage zone;
   private final FilterStage[] stages;
   private final ArbitrationStage arbitration;
   private final GroupingStage grouping;
@@ -45,7 +48,7 @@ public final class PipelineCore {
     this.retentionMicros = micros(s.tagRetention());
     this.decisions = new Decisions(listener, readPoints);
     this.admission = new AdmissionStage(s.minRssiDbm(), include, exclude);
-    SmoothingStage smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
+    this.smoothing = new SmoothingStage(s.arrivalReads(), micros(s.arrivalWindow()),
         s.strongReadRssiDbm(), micros(s.absenceTimeout()));
     boolean early = !s.crossingSettle().isZero();
     this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()), micros(s.groupGap()),
@@ -54,11 +57,11 @@ public final class PipelineCore {
         micros(s.arbitrationWindow()), s.arbitrationHysteresisDb(), early, arbitration);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
         micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
-    PortalStage portal = new PortalStage(readPoints, judge, this::candidate,
+    this.portal = new PortalStage(readPoints, judge, this::candidate,
         s.presenceRssiDbm(), s.hysteresisDb(), micros(s.holdOff()),
         s.hysteresisDecayDbPerSecond(), micros(s.rssiSmoothing()), micros(s.dwellLimit()),
         micros(s.crossingSettle()));
-    ZoneStage zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
+    this.zone = new ZoneStage(readPoints, s.zoneMarginDb(), micros(s.zoneHoldOff()),
         micros(s.zoneSmoothing()), decisions::location);
     this.stages = new FilterStage[] {admission, smoothing, portal, zone, grouping, arbitration};
   }
@@ -107,14 +110,18 @@ public final class PipelineCore {
         tableFull++;
         return;
       }
+      t.readSinceTick = true;
       due.add(t);
     }
     c.track = t;
     c.tickNeeded = false;
-    for (int i = 1; i < stages.length && stages[i].onRead(c); i++) {
-      // each stage passes the read on or stops it
+    // The stages after admission, in the order of {@link #stages}, called directly (each call site
+    // sees one class, so the calls are inlined): each passes the read on or stops it.
+    if (smoothing.onRead(c) && portal.onRead(c) && zone.onRead(c) && grouping.onRead(c)) {
+      arbitration.onRead(c);
     }
     if (c.tickNeeded) {
+      t.readSinceTick = true;
       due.add(t);
     }
   }
@@ -156,8 +163,24 @@ public final class PipelineCore {
     TagTrack[] tags = due.tags;
     int n = due.size;
     for (int i = 0; i < n; i++) {
-      for (FilterStage stage : stages) {
-        stage.onTick(tags[i], nowMicros);
+      TagTrack t = tags[i];
+      boolean shortTick = shortTick(t, nowMicros);
+      t.readSinceTick = false;
+      if (shortTick) {
+        for (int s = 0; s < stages.length; s++) {
+          if ((t.everyTickStages & (1 << s)) != 0) {
+            stages[s].onTick(t, nowMicros);
+          }
+        }
+        // asked now, while the tag is in the cache: after afterTick it would be loaded again
+        if (stillEveryTick(t)) {
+          schedule.prepareEveryTick(t);
+          due.everyTick[i] = true;
+        }
+      } else {
+        for (FilterStage stage : stages) {
+          stage.onTick(t, nowMicros);
+        }
       }
     }
     for (FilterStage stage : stages) {
@@ -166,30 +189,97 @@ public final class PipelineCore {
     for (int i = 0; i < n; i++) {
       TagTrack t = tags[i];
       tags[i] = null;
-      long wake = Long.MAX_VALUE;
-      boolean held = false;
-      for (FilterStage stage : stages) {
-        wake = Math.min(wake, stage.nextTickMicros(t));
-        held |= stage.holds(t);
+      if (due.everyTick[i]) {
+        due.everyTick[i] = false;
+        schedule.placeEveryTick(t); // without loading the tag again
+      } else {
+        reschedule(t, nowMicros);
       }
-      if (!held) {
-        if (nowMicros - t.lastActivityMicros > retentionMicros) {
-          schedule.cancel(t);
-          table.remove(t);
-          continue;
-        }
-        wake = Math.min(wake, t.lastActivityMicros + retentionMicros + 1);
-      }
-      schedule.schedule(t, wake);
     }
     due.size = 0;
     ticks++;
   }
 
+  /**
+   * True when only the stages that asked for every tick have work for the tag: it was not read
+   * (in a way that asked for a tick) since the last tick, the other stages' earliest deadline has
+   * not come, and one of them holds the tag. The other stages' {@code onTick} would be no-ops (the
+   * {@link FilterStage#nextTickMicros} contract), so they are skipped; the visit order, and so
+   * every decision, is the same as with every stage ticked. (A tag passing a door is visited on every
+   * tick for grouping; its smoothing, portal and zone deadlines are seconds away.)
+   */
+  private static boolean shortTick(TagTrack t, long nowMicros) {
+    return !t.readSinceTick && t.everyTickStages != 0 && t.heldByOthers
+        && nowMicros < t.othersWakeMicros;
+  }
+
+  /**
+   * After a short tick: true when the every-tick stages still ask for every tick. Asked before
+   * {@code afterTick} (see {@link FilterStage#nextTickMicros}).
+   */
+  private boolean stillEveryTick(TagTrack t) {
+    for (int s = 0; s < stages.length; s++) {
+      if ((t.everyTickStages & (1 << s)) != 0 && stages[s].nextTickMicros(t) != Long.MIN_VALUE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Asks every stage when the tag next needs a tick and whether it holds it; forgets it when no
+   * stage holds it and it was inactive for {@code tagRetention}, else schedules it. Remembers which
+   * stages asked for every tick and the others' earliest deadline, for {@link #shortTick}.
+   */
+  private void reschedule(TagTrack t, long nowMicros) {
+    long wake = Long.MAX_VALUE;
+    long othersWake = Long.MAX_VALUE;
+    int everyTick = 0;
+    boolean held = false;
+    boolean heldByOthers = false;
+    for (int s = 0; s < stages.length; s++) {
+      FilterStage stage = stages[s];
+      long w = stage.nextTickMicros(t);
+      boolean h = stage.holds(t);
+      wake = Math.min(wake, w);
+      held |= h;
+      if (w == Long.MIN_VALUE) {
+        everyTick |= 1 << s;
+      } else {
+        othersWake = Math.min(othersWake, w);
+        heldByOthers |= h;
+      }
+    }
+    if (!held) {
+      if (nowMicros - t.lastActivityMicros > retentionMicros) {
+        schedule.cancel(t);
+        table.remove(t);
+        return;
+      }
+      long forget = t.lastActivityMicros + retentionMicros + 1;
+      wake = Math.min(wake, forget);
+      othersWake = Math.min(othersWake, forget);
+    }
+    t.everyTickStages = (byte) everyTick;
+    t.othersWakeMicros = othersWake;
+    t.heldByOthers = heldByOthers;
+    schedule.schedule(t, wake);
+  }
+
   /** The tags to tick at the next tick, each once: read since the last tick or due in the schedule. */
   final class DueTags {
     private TagTrack[] tags = new TagTrack[256];
+    /** Per due tag: after a short tick, to be scheduled for every tick. */
+    private boolean[] everyTick = new boolean[256];
     private int size;
+
+    int size() {
+      return size;
+    }
+
+    TagTrack get(int i) {
+      return tags[i];
+    }
 
     void add(TagTrack t) {
       if (t.dueTick == ticks + 1) {
@@ -198,6 +288,7 @@ public final class PipelineCore {
       t.dueTick = ticks + 1;
       if (size == tags.length) {
         tags = java.util.Arrays.copyOf(tags, size * 2);
+        everyTick = java.util.Arrays.copyOf(everyTick, size * 2);
       }
       tags[size++] = t;
     }

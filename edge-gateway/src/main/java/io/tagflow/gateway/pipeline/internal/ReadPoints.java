@@ -17,6 +17,8 @@ public final class ReadPoints {
   public static final int MAX_ANTENNA_ID = 64;
 
   private final Map<String, Ports> byReader = new HashMap<>();
+  private String[] ids = new String[4];
+  private Ports[] idPorts = new Ports[4];
   private final Map<ReadPoint, Integer> index = new LinkedHashMap<>();
   private final List<String> doors = new ArrayList<>();
   private final List<String> zones = new ArrayList<>();
@@ -50,7 +52,16 @@ public final class ReadPoints {
       throw new IllegalArgumentException("antennaId must be between 1 and " + MAX_ANTENNA_ID
           + ", was " + antennaId);
     }
-    Ports ports = byReader.computeIfAbsent(readerId, r -> new Ports());
+    Ports ports = byReader.get(readerId);
+    if (ports == null) {
+      ports = new Ports();
+      byReader.put(readerId, ports);
+      if (byReader.size() * 2 > ids.length) {
+        indexReaders();
+      } else {
+        place(readerId, ports);
+      }
+    }
     if (ports.readPoint[antennaId] >= 0) {
       throw new IllegalArgumentException("antenna " + readerId + "/" + antennaId + " is mapped twice");
     }
@@ -102,9 +113,48 @@ public final class ReadPoints {
     return null;
   }
 
-  /** A reader's antenna table, or null for a reader with no mapped antenna. Does not allocate. */
+  /**
+   * A reader's antenna table, or null for a reader with no mapped antenna. Does not allocate.
+   *
+   * <p>Called for every report, so it looks in its own open-addressing table of the readers, which
+   * keeps the id object it was last asked with: a reader connection passing the same string each
+   * time is answered by comparing references, without loading and comparing the strings.
+   */
   public Ports ports(String readerId) {
-    return byReader.get(readerId);
+    int h = readerId.hashCode();
+    int mask = ids.length - 1;
+    for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+      String k = ids[i];
+      if (k == readerId) {
+        return idPorts[i];
+      }
+      if (k == null) {
+        return null;
+      }
+      if (k.hashCode() == h && k.equals(readerId)) {
+        ids[i] = readerId;
+        return idPorts[i];
+      }
+    }
+  }
+
+  /** Rebuilds the table of {@link #ports} from {@link #byReader}: at most half full. */
+  private void indexReaders() {
+    int capacity = Integer.highestOneBit(Math.max(4, byReader.size() * 2 - 1)) << 1;
+    ids = new String[capacity];
+    idPorts = new Ports[capacity];
+    byReader.forEach(this::place);
+  }
+
+  private void place(String readerId, Ports ports) {
+    int h = readerId.hashCode();
+    int mask = ids.length - 1;
+    int i = (h ^ (h >>> 16)) & mask;
+    while (ids[i] != null) {
+      i = (i + 1) & mask;
+    }
+    ids[i] = readerId;
+    idPorts[i] = ports;
   }
 
   public int count() {

@@ -54,6 +54,9 @@ public final class TagTrack {
   OpenMovement movement;
   /** The weaker side's peak RSSI of the tag's crossing in {@link #movement}. */
   double joinedWeakerPeakRssi;
+  // MovementsByTag (for ArbitrationStage): open movements the tag joined, some perhaps closed since.
+  OpenMovement[] openIn;
+  int openInCount;
 
   // ArbitrationStage: the door and read interval of the tag's last emitted crossing (movedDoor -1
   // before the first).
@@ -62,12 +65,18 @@ public final class TagTrack {
   long movedLastReadMicros;
 
   // PipelineCore and TickSchedule: the tick (number) the tag is queued for, and its place in the
-  // tick schedule (wakeMicros is Long.MAX_VALUE when not scheduled).
+  // tick schedule: deadline (Long.MAX_VALUE when not scheduled), bucket and index in it.
   long dueTick;
   long wakeMicros = Long.MAX_VALUE;
-  TagTrack wakeNext;
-  TagTrack wakePrev;
   int wakeSlot;
+  int wakeIndex;
+  // PipelineCore's short ticks: read (asking for a tick) since the last tick; the stages (bits by
+  // stage index) that asked for every tick, the other stages' earliest deadline and whether one of
+  // them holds the tag, as of the last full tick.
+  boolean readSinceTick;
+  byte everyTickStages;
+  boolean heldByOthers;
+  long othersWakeMicros;
 
   private EpcIdentity identity;
 
