@@ -15,6 +15,7 @@ import io.tagflow.sim.scenario.Scenario;
 import io.tagflow.sim.scenario.ScenarioLoader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ class DemoSiteTest {
     // Every bin is the read point of exactly one zone antenna (one ceiling antenna per bin).
     List<String> zones = cfg.readers().stream().flatMap(r -> r.antennas().stream())
         .map(AntennaConfig::readPoint).filter(p -> p.zone() != null).map(p -> p.zone()).toList();
+    assertThat(cfg.filter().crossingSettle()).isEqualTo(Duration.ofSeconds(2));
     assertThat(zones).hasSize(200).doesNotHaveDuplicates();
     assertThat(Set.copyOf(zones)).isEqualTo(DemoSite.siteLayout(demo).bins().stream().map(BinSpec::id)
         .collect(Collectors.toSet()));
