@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -48,14 +47,8 @@ final class FeedFanoutRun {
       HttpClient http = HttpClient.newHttpClient(); // one each, as browsers are: no shared selector thread
       CompletableFuture<Void> snapshot = new CompletableFuture<>();
       snapshots.add(snapshot);
-      sockets.add(http.newWebSocketBuilder().buildAsync(URI.create(feed + "?format=batch"), new WebSocket.Listener() {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-          long now = System.nanoTime();
-          text.append(data);
-          if (last) {
+      sockets.add(http.newWebSocketBuilder().buildAsync(URI.create(feed + "?format=batch"),
+          new WholeTextListener((text, now) -> {
             if (text.indexOf("\"kind\":\"snapshot\"") >= 0) {
               snapshot.complete(null);
             }
@@ -68,12 +61,7 @@ final class FeedFanoutRun {
                 latencies.add((now - handed) / 1e6);
               }
             }
-            text.setLength(0);
-          }
-          socket.request(1);
-          return null;
-        }
-      }).get(10, TimeUnit.SECONDS));
+          })).get(10, TimeUnit.SECONDS));
     }
     CompletableFuture.allOf(snapshots.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     System.out.printf("fan-out: handing %,d movements at %,d/s to the live state, %d feed clients attached%n",

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,42 +103,18 @@ final class FeedLatencyRun {
     List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>(n));
     CompletableFuture<Void> snapshot = new CompletableFuture<>();
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create(feed + "?format=batch"), new WebSocket.Listener() {
-          private final StringBuilder text = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            text.append(data);
-            if (last) {
-              try {
-                JsonNode message = json.readTree(text.toString());
-                if ("batch".equals(message.path("kind").asText())) {
-                  message.path("data").forEach(m -> onMessage(m, now));
-                } else {
-                  onMessage(message, now);
-                }
-              } catch (Exception e) {
-                snapshot.completeExceptionally(e);
-              }
-              text.setLength(0);
+        .buildAsync(URI.create(feed + "?format=batch"), new WholeTextListener((text, now) -> {
+          try {
+            JsonNode message = json.readTree(text.toString());
+            if ("batch".equals(message.path("kind").asText())) {
+              message.path("data").forEach(m -> onFeedMessage(m, now, snapshot, sentAt, latencies));
+            } else {
+              onFeedMessage(message, now, snapshot, sentAt, latencies);
             }
-            socket.request(1);
-            return null;
+          } catch (Exception e) {
+            snapshot.completeExceptionally(e);
           }
-
-          private void onMessage(JsonNode message, long now) {
-            String kind = message.path("kind").asText();
-            if ("snapshot".equals(kind)) {
-              snapshot.complete(null);
-            } else if ("movement".equals(kind)) {
-              Long sent = sentAt.remove(message.path("data").path("movementId").asText());
-              if (sent != null) {
-                latencies.add((now - sent) / 1e6);
-              }
-            }
-          }
-        }).get(10, TimeUnit.SECONDS);
+        })).get(10, TimeUnit.SECONDS);
     snapshot.get(10, TimeUnit.SECONDS);
     long storedBefore = (long) storedCounter.count();
     System.out.printf("latency: publishing %,d movements at %,d/s with a live-feed client attached%n", n, rate);
@@ -207,5 +182,19 @@ final class FeedLatencyRun {
           Math.max(0, n - stored), Math.max(0, stored - sorted.length));
     }
     return new Result(rate, BenchServices.percentile(sorted, 99), n, stored, sorted.length);
+  }
+
+  /** One feed message: the snapshot completes {@code snapshot}; a movement sent by us adds its latency. */
+  private static void onFeedMessage(JsonNode message, long now, CompletableFuture<Void> snapshot,
+      Map<String, Long> sentAt, List<Double> latencies) {
+    String kind = message.path("kind").asText();
+    if ("snapshot".equals(kind)) {
+      snapshot.complete(null);
+    } else if ("movement".equals(kind)) {
+      Long sent = sentAt.remove(message.path("data").path("movementId").asText());
+      if (sent != null) {
+        latencies.add((now - sent) / 1e6);
+      }
+    }
   }
 }

@@ -3,8 +3,8 @@ package io.tagflow.deploy;
 import io.tagflow.controlplane.ControlPlaneConfig;
 import io.tagflow.controlplane.ControlPlaneService;
 import io.tagflow.controlplane.model.SiteLayout;
-import io.tagflow.deploy.embedded.EmbeddedBroker;
 import io.tagflow.deploy.embedded.EmbeddedPostgresServer;
+import io.tagflow.embedded.EmbeddedBroker;
 import io.tagflow.gateway.Gateway;
 import io.tagflow.gateway.config.GatewayConfig;
 import io.tagflow.gateway.config.GatewayConfigLoader;
@@ -102,7 +102,7 @@ public final class Demo implements AutoCloseable {
     CompletableFuture<EmbeddedPostgresServer> pg = options.pgUrl() != null ? null
         : CompletableFuture.supplyAsync(EmbeddedPostgresServer::start);
     CompletableFuture<EmbeddedBroker> mq = options.mqttUri() != null ? null
-        : CompletableFuture.supplyAsync(EmbeddedBroker::start);
+        : CompletableFuture.supplyAsync(() -> EmbeddedBroker.start("demo", "WARN"));
     CompletableFuture<Vertx> vx = CompletableFuture.supplyAsync(Vertx::vertx);
     CompletableFuture<Scene> planned = CompletableFuture.supplyAsync(
         () -> Scene.build(scenario.withStart(clock.instant().truncatedTo(ChronoUnit.MILLIS))));

@@ -75,31 +75,21 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
   }
 
   private StoredBatch storeOnce(EventBatch batch) throws SQLException {
-    List<MovementEvent> fresh;
-    long backlogId;
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        fresh = movements.insert(c, batch.movements(), batch.receivedAt());
-        backlogId = fresh.isEmpty() ? 0 : backlog(c, fresh);
-        List<TagLocation> bins = new ArrayList<>(batch.locations().size());
-        for (LocationEvent l : batch.locations()) {
-          bins.add(TagLocationRepository.placement(l));
-        }
-        locations.apply(c, bins);
-        devices.applyReaderStatuses(c, batch.readerStatuses());
-        devices.applyHealth(c, batch.health(), batch.receivedAt());
-        deadLetters.insert(c, batch.deadLetters());
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
+    Written written = Sql.inTransaction(dataSource, c -> {
+      List<MovementEvent> inserted = movements.insert(c, batch.movements(), batch.receivedAt());
+      long backlog = inserted.isEmpty() ? 0 : backlog(c, inserted);
+      List<TagLocation> bins = new ArrayList<>(batch.locations().size());
+      for (LocationEvent l : batch.locations()) {
+        bins.add(TagLocationRepository.placement(l));
       }
-    }
+      locations.apply(c, bins);
+      devices.applyReaderStatuses(c, batch.readerStatuses());
+      devices.applyHealth(c, batch.health(), batch.receivedAt());
+      deadLetters.insert(c, batch.deadLetters());
+      return new Written(inserted, backlog);
+    });
+    List<MovementEvent> fresh = written.fresh();
+    long backlogId = written.backlogId();
     if (!fresh.isEmpty()) {
       // Only new movements place tags: a redelivered old movement must not undo a later location.
       List<TagLocation> doors = new ArrayList<>(fresh.size() * 20);
@@ -141,5 +131,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         return rs.getLong(1);
       }
     }
+  }
+
+  /** What one batch's transaction stored: the movements new to the store and their backlog row (0: none). */
+  private record Written(List<MovementEvent> fresh, long backlogId) {
   }
 }

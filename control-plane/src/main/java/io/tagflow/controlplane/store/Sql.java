@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * JDBC helpers. Batches are written as one {@code INSERT ... SELECT FROM unnest(?, ?, ...)} with one
@@ -17,6 +18,36 @@ import java.util.function.Function;
  */
 final class Sql {
   private Sql() {
+  }
+
+  /** Work done on one connection inside a transaction. */
+  @FunctionalInterface
+  interface Transactional<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction on a connection of {@code dataSource}: commits when it returns,
+   * rolls back when it throws (a failing rollback is added to the thrown exception as suppressed).
+   *
+   * @return what {@code work} returned
+   */
+  static <T> T inTransaction(DataSource dataSource, Transactional<T> work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+    }
   }
 
   static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {

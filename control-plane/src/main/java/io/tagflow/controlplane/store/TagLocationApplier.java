@@ -211,23 +211,13 @@ final class TagLocationApplier implements AutoCloseable {
       placements.addAll(work.get(i).placements());
       backlogIds[i] = work.get(i).backlogId();
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        locations.apply(c, placements);
-        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-          ps.setArray(1, c.createArrayOf("int8", backlogIds));
-          ps.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
+    Sql.inTransaction(dataSource, c -> {
+      locations.apply(c, placements);
+      try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+        ps.setArray(1, c.createArrayOf("int8", backlogIds));
+        ps.executeUpdate();
       }
-    }
+      return null;
+    });
   }
 }

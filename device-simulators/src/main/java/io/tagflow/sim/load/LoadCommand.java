@@ -1,6 +1,7 @@
 package io.tagflow.sim.load;
 
 import io.tagflow.sim.internal.CliDurations;
+import io.tagflow.sim.internal.ProgressLoop;
 import io.tagflow.sim.load.LoadSimulator.LoadSettings;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -113,29 +114,35 @@ public final class LoadCommand implements Callable<Integer> {
     long startNanos = System.nanoTime();
     long endNanos = runFor == null ? Long.MAX_VALUE : startNanos + runFor.toNanos();
     long periodNanos = (long) (progressS * 1e9);
-    long lastNanos = startNanos;
-    long lastReads = simulator.generated();
-    long lastCpu = ProcessCpu.selfNanos();
-    long totalStartReads = lastReads;
-    while (true) {
-      long wait = Math.min(periodNanos, endNanos - System.nanoTime());
-      boolean stop = wait <= 0 || interrupted.await(wait, TimeUnit.NANOSECONDS);
-      long now = System.nanoTime();
+    Sample last = new Sample(startNanos, simulator.generated(), ProcessCpu.selfNanos());
+    long totalStartReads = last.reads;
+    long endedNanos = ProgressLoop.run(periodNanos, endNanos, interrupted, now -> {
       long reads = simulator.generated();
       long cpu = ProcessCpu.selfNanos();
-      double seconds = (now - lastNanos) / 1e9;
+      double seconds = (now - last.nanos) / 1e9;
       out.printf(Locale.ROOT, "sim load: %5.0f s  %d/%d readers connected  %.0f reads/s sent  cpu %.0f%%%n",
-          (now - startNanos) / 1e9, simulator.connected(), simulator.readerCount(), (reads - lastReads) / seconds,
-          cpu < 0 ? Double.NaN : 100.0 * (cpu - lastCpu) / (now - lastNanos));
+          (now - startNanos) / 1e9, simulator.connected(), simulator.readerCount(), (reads - last.reads) / seconds,
+          cpu < 0 ? Double.NaN : 100.0 * (cpu - last.cpu) / (now - last.nanos));
       out.flush();
-      lastNanos = now;
-      lastReads = reads;
-      lastCpu = cpu;
-      if (stop || now >= endNanos) {
-        out.printf(Locale.ROOT, "sim load: done, %d reads in %.0f s%n", reads - totalStartReads, (now - startNanos) / 1e9);
-        out.flush();
-        return;
-      }
+      last.nanos = now;
+      last.reads = reads;
+      last.cpu = cpu;
+    });
+    out.printf(Locale.ROOT, "sim load: done, %d reads in %.0f s%n", last.reads - totalStartReads,
+        (endedNanos - startNanos) / 1e9);
+    out.flush();
+  }
+
+  /** The counters at the previous progress line. */
+  private static final class Sample {
+    long nanos;
+    long reads;
+    long cpu;
+
+    Sample(long nanos, long reads, long cpu) {
+      this.nanos = nanos;
+      this.reads = reads;
+      this.cpu = cpu;
     }
   }
 

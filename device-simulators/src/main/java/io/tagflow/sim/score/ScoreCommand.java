@@ -1,6 +1,7 @@
 package io.tagflow.sim.score;
 
 import io.tagflow.sim.internal.CliDurations;
+import io.tagflow.sim.internal.ProgressLoop;
 import io.tagflow.sim.truth.GroundTruth;
 import io.tagflow.sim.truth.TruthJson;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -113,15 +113,12 @@ public final class ScoreCommand implements Callable<Integer> {
           runFor.toSeconds());
       out.flush();
       long start = System.nanoTime();
-      long end = start + runFor.toNanos();
       CountDownLatch never = new CountDownLatch(1); // the run ends by time only
-      for (long now = start; now < end; now = System.nanoTime()) {
-        never.await(Math.min(progressNanos, end - now), TimeUnit.NANOSECONDS);
+      ProgressLoop.run(progressNanos, start + runFor.toNanos(), never, now -> {
         out.printf(Locale.ROOT, "sim score: %.0f/%d s, %d movements, %d locations, %d bad payloads%n",
-            (System.nanoTime() - start) / 1e9, runFor.toSeconds(), collector.movements(), collector.locations(),
-            collector.bad());
+            (now - start) / 1e9, runFor.toSeconds(), collector.movements(), collector.locations(), collector.bad());
         out.flush();
-      }
+      });
       if (collector.bad() > 0) {
         out.println("sim score: " + collector.bad() + " payloads were not contract events; first: " + collector.firstBad());
       }

@@ -79,16 +79,10 @@ public final class TuneCommand implements Callable<Integer> {
       fs.absenceTimeout(Duration.ofMillis(absenceTimeoutMs));
     }
     FilterSettings settings;
-    Scene scene = Scene.build(scenario);
+    Scene scene;
     try {
       settings = fs.build();
-      if (txPowerIndex != null) {
-        for (ReaderSim r : scene.readers()) {
-          for (int port : r.antennaPorts()) {
-            r.setTxPowerIndex(port, txPowerIndex);
-          }
-        }
-      }
+      scene = scene(scenario);
     } catch (IllegalArgumentException e) {
       err.println("sim tune: " + e.getMessage());
       err.flush();
@@ -131,17 +125,8 @@ public final class TuneCommand implements Callable<Integer> {
     java.util.List<FilterSweep.Row> rows;
     try {
       java.util.List<FilterSweep.Swept> swept = sweep.stream().map(FilterSweep.Swept::parse).toList();
-      rows = new FilterSweep(() -> {
-        Scene scene = Scene.build(scenario);
-        if (txPowerIndex != null) {
-          for (ReaderSim r : scene.readers()) {
-            for (int port : r.antennaPorts()) {
-              r.setTxPowerIndex(port, txPowerIndex);
-            }
-          }
-        }
-        return scene;
-      }, base, until, Duration.ofMillis(Math.round(windowS * 1000)), out).run(swept);
+      rows = new FilterSweep(() -> scene(scenario), base, until, Duration.ofMillis(Math.round(windowS * 1000)), out)
+          .run(swept);
     } catch (IllegalArgumentException e) {
       err.println("sim tune: " + e.getMessage());
       err.flush();
@@ -152,5 +137,18 @@ public final class TuneCommand implements Callable<Integer> {
     out.print(FilterSweep.table(rows));
     out.flush();
     return 0;
+  }
+
+  /** A fresh scene of {@code scenario}, with {@code --tx-power-index} applied to every antenna. */
+  private Scene scene(Scenario scenario) {
+    Scene scene = Scene.build(scenario);
+    if (txPowerIndex != null) {
+      for (ReaderSim r : scene.readers()) {
+        for (int port : r.antennaPorts()) {
+          r.setTxPowerIndex(port, txPowerIndex);
+        }
+      }
+    }
+    return scene;
   }
 }

@@ -1,4 +1,4 @@
-package io.tagflow.deploy.embedded;
+package io.tagflow.embedded;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
@@ -8,15 +8,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * An in-process MQTT 5 broker (HiveMQ Community Edition, embedded) for the demo: one TCP listener on
- * 127.0.0.1 and a free port, no anonymous usage statistics, in-memory persistence, its configuration
- * and data in a temporary directory that {@link #close} deletes.
+ * An in-process MQTT 5 broker (HiveMQ Community Edition, embedded): one TCP listener on 127.0.0.1 and a
+ * free port, no anonymous usage statistics, in-memory persistence, its configuration and data in a
+ * temporary directory that {@link #close} deletes. Used by the demo and as the tests' fallback broker.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   /** How long {@link #start} waits for the broker. */
@@ -37,13 +38,18 @@ public final class EmbeddedBroker implements AutoCloseable {
   /**
    * Starts the broker and waits until it accepts connections.
    *
+   * @param name a short word for the temporary directory's name ({@code tagflow-NAME-hivemq...})
+   * @param rootLogLevel the root level of the Logback configuration that HiveMQ applies to the whole JVM
+   *     when it starts (it reconfigures Logback from its {@code conf/logback.xml}): console on standard
+   *     error, {@code com.hivemq} and {@code org.llrp} at WARN, everything else at this level
+   * @throws UncheckedIOException when its directory cannot be prepared
    * @throws IllegalStateException when it does not start within {@link #TIMEOUT}, with the reason
    */
-  public static EmbeddedBroker start() {
+  public static EmbeddedBroker start(String name, String rootLogLevel) {
     Path home = null;
     try {
       int port = freeLoopbackPort();
-      home = Files.createTempDirectory("tagflow-demo-hivemq");
+      home = Files.createTempDirectory("tagflow-" + name + "-hivemq");
       Path conf = Files.createDirectories(home.resolve("conf"));
       Files.writeString(conf.resolve("config.xml"), """
           <?xml version="1.0"?>
@@ -62,18 +68,17 @@ public final class EmbeddedBroker implements AutoCloseable {
             </persistence>
           </hivemq>
           """.formatted(port));
-      // HiveMQ reconfigures the JVM's Logback from conf/logback.xml; keep the demo's quiet console.
       Files.writeString(conf.resolve("logback.xml"), """
           <configuration>
             <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
               <target>System.err</target>
-              <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n</pattern></encoder>
+              <encoder><pattern>%%d{HH:mm:ss.SSS} %%-5level [%%thread] %%logger{24} - %%msg%%n</pattern></encoder>
             </appender>
             <logger name="com.hivemq" level="WARN"/>
             <logger name="org.llrp" level="WARN"/>
-            <root level="WARN"><appender-ref ref="STDERR"/></root>
+            <root level="%s"><appender-ref ref="STDERR"/></root>
           </configuration>
-          """);
+          """.formatted(rootLogLevel));
       EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
           .withConfigurationFolder(conf)
           .withDataFolder(Files.createDirectories(home.resolve("data")))
@@ -99,6 +104,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     return "tcp://127.0.0.1:" + port;
   }
 
+  /** The TCP port it listens on (127.0.0.1). */
   public int port() {
     return port;
   }
@@ -129,7 +135,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
       // a leftover temporary directory is harmless
     }
