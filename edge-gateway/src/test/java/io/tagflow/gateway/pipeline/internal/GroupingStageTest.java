@@ -14,7 +14,7 @@ class GroupingStageTest {
   private final ReadPoints rps = Reads.layout();
   private final List<OpenMovement> closed = new ArrayList<>();
   // group gap 1.5 s, quiet gap 3 s, wait 30 s; arbitration hysteresis 3 dB, close at -50 dBm
-  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000, 30_000_000, 3.0, false,
+  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000, 30_000_000, 3.0, -50, false,
       new ArbitrationStage(30_000_000, 1_500_000, 3.0, -50, false, (m, now) -> closed.add(m)));
 
   private TagTrack sscc(int pallet) {
