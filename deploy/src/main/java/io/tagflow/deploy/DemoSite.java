@@ -33,9 +33,6 @@ import java.util.stream.Collectors;
  * y = 0) shifted so that nothing is negative, as the map requires.
  */
 public final class DemoSite {
-  /** The demo gateway's {@code crossingSettle}: movements decided within seconds of the crossing. */
-  static final String DEMO_CROSSING_SETTLE = "2s";
-
   private DemoSite() {
   }
 
@@ -111,10 +108,6 @@ public final class DemoSite {
       y.append("    antennas:\n");
       r.getValue().forEach(line -> y.append(line).append('\n'));
     }
-    // The demo shows movements as pallets cross (early judgement, docs/gateway.md): a newcomer sees
-    // one within seconds rather than a minute. Its caveat (a tag whose crossover comes after its
-    // movement was decided is left out of it) is documented there.
-    y.append("filter:\n  crossingSettle: ").append(DEMO_CROSSING_SETTLE).append('\n');
     y.append("mqtt:\n  uri: \"").append(mqttUri).append("\"\n");
     y.append("outbox:\n  directory: \"").append(outboxDirectory.toAbsolutePath()).append("\"\n");
     y.append("ops:\n  bind: 127.0.0.1\n  port: 0\n");

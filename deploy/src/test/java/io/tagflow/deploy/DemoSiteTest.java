@@ -82,6 +82,7 @@ class DemoSiteTest {
     // Every bin is the read point of exactly one zone antenna (one ceiling antenna per bin).
     List<String> zones = cfg.readers().stream().flatMap(r -> r.antennas().stream())
         .map(AntennaConfig::readPoint).filter(p -> p.zone() != null).map(p -> p.zone()).toList();
+    // The demo shows movements as pallets cross: the gateway's default early judgement.
     assertThat(cfg.filter().crossingSettle()).isEqualTo(Duration.ofSeconds(2));
     assertThat(zones).hasSize(200).doesNotHaveDuplicates();
     assertThat(Set.copyOf(zones)).isEqualTo(DemoSite.siteLayout(demo).bins().stream().map(BinSpec::id)

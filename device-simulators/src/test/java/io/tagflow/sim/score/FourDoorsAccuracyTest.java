@@ -41,9 +41,10 @@ class FourDoorsAccuracyTest {
   }
 
   /**
-   * The same floors with early judgement ({@code crossingSettle} 2 s, not the default yet; see
+   * The same floors with early judgement ({@code crossingSettle} 2 s, the default; see
    * docs/gateway.md): decided while the pallets still stand by the doors, so the median decision
-   * latency (virtual time, deterministic) stays under 15 s, where the default takes about 30 s.
+   * latency (virtual time, deterministic) stays under 15 s, where {@code crossingSettle} 0 s (a
+   * passage judged when it ends) takes about 30 s.
    */
   @Test
   void earlyJudgement_fourDoors_accuracyAtTheFloorAndDecidedWithinSeconds() {

@@ -41,7 +41,7 @@ import java.util.Objects;
  * @param crossingSettle Portal: a passage whose threshold transitions went from one side to the
  *     other is judged this long after the last transition, while the tag is still at the door (a
  *     pallet set down in a lane behind it): the crossing is decided within seconds, not when the
- *     tag leaves. Zero turns early judgement off (a passage is judged when it ends).
+ *     tag leaves. Zero turns early judgement off (a passage is judged when it ends). Default 2 s.
  * @param arbitrationWindow Grouping and arbitration: the longest a quiet movement waits for tags
  *     that arrived with it and are still passing; twice this, the longest it waits for a movement at
  *     another door that shares its tags.
@@ -131,7 +131,7 @@ public record FilterSettings(double minRssiDbm,
   public static final Duration DEFAULT_DWELL_LIMIT = Duration.ofSeconds(30);
 
   /** Default of {@code crossingSettle}. */
-  public static final Duration DEFAULT_CROSSING_SETTLE = Duration.ZERO;
+  public static final Duration DEFAULT_CROSSING_SETTLE = Duration.ofSeconds(2);
 
   /** Default of {@code arbitrationWindow}. */
   public static final Duration DEFAULT_ARBITRATION_WINDOW = Duration.ofSeconds(30);

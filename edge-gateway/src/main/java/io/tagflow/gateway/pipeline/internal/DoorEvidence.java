@@ -18,6 +18,11 @@ final class DoorEvidence {
   int leader;
   int firstLeader;
   int transitions;
+  /**
+   * The first side that kept the lead for at least the hold-off, once it lost it ({@code -1} until
+   * then); see {@link #crossedOver()}.
+   */
+  int originLeader;
   /** Gateway time the current leader took the lead. */
   long leadSinceMicros;
 
@@ -47,6 +52,7 @@ final class DoorEvidence {
     stagedReported = false;
     leader = -1;
     firstLeader = -1;
+    originLeader = -1;
     transitions = 0;
     leadSinceMicros = 0;
     judged = false;
@@ -64,9 +70,15 @@ final class DoorEvidence {
     return trendN < 3 || denom <= 0 ? 0 : (trendN * trendTD - trendT * trendD) / denom;
   }
 
-  /** The threshold transitions went from one side to the other (the last lead is the other side's). */
+  /**
+   * The threshold transitions went from one side to the other: the last lead is the other side's
+   * than the first lead that was kept for at least the hold-off. A lead taken at the passage's start
+   * only because the other side had not been read yet (the antennas' inventory rounds alternate: a
+   * tag coming from inside is often read first, weakly, through the wall by the outside antennas) is
+   * lost within milliseconds; counting it would make the tag's real crossing look like a return.
+   */
   boolean crossedOver() {
-    return firstLeader >= 0 && leader == 1 - firstLeader;
+    return originLeader >= 0 && leader == 1 - originLeader;
   }
 
   long firstReadMicros() {

@@ -1,5 +1,6 @@
 package io.tagflow.gateway.pipeline.internal;
 
+import io.tagflow.gateway.pipeline.Direction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,10 @@ import java.util.List;
  * crossed over but is not judged yet, and for one of its own tags whose passage still open at
  * another door came about as close to that door's two sides (weaker-side peak within the
  * arbitration hysteresis), since that door may still judge it crossing. Both within {@code
- * arbitrationWindow}.
+ * arbitrationWindow}. It also waits, for at most {@link #SOURCE_WAIT_MICROS}, for a tag that arrived
+ * with its first tags and is still right at the antennas of the side they came from: the rest of a
+ * pallet whose forklift stopped in the doorway, which crosses when the forklift goes on (the event
+ * contract cannot add it to the movement afterwards).
  *
  * <p>The SSCC rule: a movement holds at most one SSCC-96 tag, the pallet's identity. A second SSCC
  * never joins a movement that has one, so two pallets in a row are two movements even when the
@@ -44,11 +48,18 @@ public final class GroupingStage implements FilterStage {
   /** The event contract's limit (EventSchema.MAX_TAGS_PER_MOVEMENT): a fuller movement splits. */
   static final int MAX_TAGS_PER_MOVEMENT = io.tagflow.protocol.event.EventSchema.MAX_TAGS_PER_MOVEMENT;
 
+  /**
+   * The longest a movement waits (early judgement) for a tag of its pallet still in the doorway on
+   * the side it came from (see {@link #atSourceWithPallet}).
+   */
+  static final long SOURCE_WAIT_MICROS = 10_000_000;
+
   private final StageCounters counters = new StageCounters("grouping");
   private final long groupGapMicros;
   private final long quietGapMicros;
   private final long waitMicros;
   private final double rivalDb;
+  private final double closeRssi;
   private final boolean early;
   private final ArbitrationStage arbitration;
   private final List<OpenMovement> open = new ArrayList<>();
@@ -56,7 +67,8 @@ public final class GroupingStage implements FilterStage {
   private final List<List<OpenMovement>> openAt = new ArrayList<>();
 
   GroupingStage(long groupGapMicros, long quietGapMicros, long waitMicros, double rivalDb,
-                boolean earlyJudgement, ArbitrationStage arbitration) {
+                double closeRssi, boolean earlyJudgement, ArbitrationStage arbitration) {
+    this.closeRssi = closeRssi;
     this.groupGapMicros = groupGapMicros;
     this.quietGapMicros = quietGapMicros;
     this.waitMicros = waitMicros;
@@ -144,6 +156,19 @@ public final class GroupingStage implements FilterStage {
         && Math.min(out.peakRssi, in.peakRssi) >= weakerPeakRssi - rivalDb;
   }
 
+  /**
+   * True when a tag passing the door is still on the side the movement's tags came from, right at
+   * its antennas (smoothed RSSI there at least {@code strongReadRssiDbm}), and arrived at the door
+   * with the movement's first tags: the rest of a pallet whose forklift stopped in the doorway, about
+   * to cross. A tag staged by the door (it arrived earlier or later) or deep in the load (read weakly)
+   * does not count.
+   */
+  private boolean atSourceWithPallet(DoorEvidence ev, OpenMovement m) {
+    int source = m.direction == Direction.IN ? 0 : 1;
+    return ev.leader == source && ev.sides[source].smoothed >= closeRssi
+        && Math.abs(ev.originMicros - m.firstReadMicros) <= groupGapMicros;
+  }
+
   @Override
   public void onTick(TagTrack t, long nowMicros) {
     OpenMovement joined = t.movement;
@@ -168,8 +193,12 @@ public final class GroupingStage implements FilterStage {
       List<OpenMovement> atDoor = openAt.get(door);
       for (int i = 0; i < atDoor.size(); i++) {
         OpenMovement m = atDoor.get(i);
-        if (m.arrivedWith(ev.originMicros, groupGapMicros) && (!early || ev.crossedOver())) {
-          m.held = true;
+        if (m.arrivedWith(ev.originMicros, groupGapMicros)) {
+          if (!early || ev.crossedOver()) {
+            m.held = true;
+          } else if (atSourceWithPallet(ev, m)) {
+            m.heldAtSource = true;
+          }
         }
       }
     }
@@ -196,8 +225,10 @@ public final class GroupingStage implements FilterStage {
       OpenMovement m = open.get(i);
       boolean quiet = nowMicros - m.lastAddedMicros >= quietGapMicros;
       m.quietSinceMicros = quiet ? (m.quietSinceMicros < 0 ? nowMicros : m.quietSinceMicros) : -1;
-      m.ready = quiet && (!m.held || nowMicros - m.quietSinceMicros >= waitMicros);
+      m.ready = quiet && (!m.held || nowMicros - m.quietSinceMicros >= waitMicros)
+          && (!m.heldAtSource || nowMicros - m.quietSinceMicros >= SOURCE_WAIT_MICROS);
       m.held = false;
+      m.heldAtSource = false;
     }
     int before = open.size();
     counters.out += arbitration.decide(open, nowMicros, false);

@@ -40,6 +40,9 @@ final class LeadTracker {
       if (ev.firstLeader < 0) {
         ev.firstLeader = s;
       }
+      if (ev.originLeader < 0 && ev.leader >= 0 && nowMicros - ev.leadSinceMicros >= holdOffMicros) {
+        ev.originLeader = ev.leader;
+      }
       ev.leader = s;
       ev.leadSinceMicros = nowMicros;
       ev.transitions++;

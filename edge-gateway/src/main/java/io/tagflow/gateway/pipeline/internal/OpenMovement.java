@@ -21,6 +21,12 @@ final class OpenMovement {
   long lastAddedMicros;
   /** Set on a tick while a tag that arrived at the door with this movement is still passing. */
   boolean held;
+  /**
+   * Set on a tick (early judgement only) while a tag that arrived at the door with this movement
+   * still leads on the side it came from, not judged yet: the rest of a pallet that stopped in the
+   * doorway. Holds for at most {@link GroupingStage}'s source wait.
+   */
+  boolean heldAtSource;
   /** Since when no crossing joined, or -1. */
   long quietSinceMicros = -1;
   /** Quiet and no longer held (or held too long): may be decided. */

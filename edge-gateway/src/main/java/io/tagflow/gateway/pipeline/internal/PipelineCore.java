@@ -54,7 +54,8 @@ public final class PipelineCore {
     this.arbitration = new ArbitrationStage(micros(s.arbitrationWindow()), micros(s.groupGap()),
         s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), early, decisions::movement);
     this.grouping = new GroupingStage(micros(s.groupGap()), micros(s.quietGap()),
-        micros(s.arbitrationWindow()), s.arbitrationHysteresisDb(), early, arbitration);
+        micros(s.arbitrationWindow()), s.arbitrationHysteresisDb(), s.strongReadRssiDbm(), early,
+        arbitration);
     PassageJudge judge = new PassageJudge(s.presenceRssiDbm(), s.minSideReads(),
         micros(s.minCentroidGap()), s.minSeparation(), s.minConfidence());
     this.portal = new PortalStage(readPoints, judge, this::candidate,

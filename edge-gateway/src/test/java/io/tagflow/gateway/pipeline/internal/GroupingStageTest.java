@@ -14,7 +14,7 @@ class GroupingStageTest {
   private final ReadPoints rps = Reads.layout();
   private final List<OpenMovement> closed = new ArrayList<>();
   // group gap 1.5 s, quiet gap 3 s, wait 30 s; arbitration hysteresis 3 dB, close at -50 dBm
-  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000, 30_000_000, 3.0, false,
+  private final GroupingStage stage = new GroupingStage(1_500_000, 3_000_000, 30_000_000, 3.0, -50, false,
       new ArbitrationStage(30_000_000, 1_500_000, 3.0, -50, false, (m, now) -> closed.add(m)));
 
   private TagTrack sscc(int pallet) {
@@ -183,5 +183,69 @@ class GroupingStageTest {
     stage.afterTick(ms(20_000));
 
     assertThat(closed).hasSize(3);
+  }
+
+  /** With early judgement; {@code pallet()} feeds {@link #stage}, so these build their own. */
+  private GroupingStage earlyStage() {
+    return new GroupingStage(1_500_000, 3_000_000, 30_000_000, 3.0, -50, true,
+        new ArbitrationStage(30_000_000, 1_500_000, 3.0, -50, true, (m, now) -> closed.add(m)));
+  }
+
+  /** One IN pallet's crossings on {@code g}: first reads 8.6-9.4 s, last one joined at 13.05 s. */
+  private void earlyPallet(GroupingStage g) {
+    g.accept(Candidates.crossing(sscc(1), 0, Direction.IN, -20, ms(10_000)), ms(13_000));
+    for (int i = 0; i < 6; i++) {
+      g.accept(Candidates.crossing(sgtin(100L + i), 0, Direction.IN, -25, ms(9_600 + i * 160L)),
+          ms(13_000 + i * 10L));
+    }
+  }
+
+  /** A tag at door 0 since {@code originMs}, leading on the outside at {@code smoothedDbm}. */
+  private TagTrack outsideAtDoor(long serial, long originMs, double smoothedDbm) {
+    TagTrack t = sgtin(serial);
+    DoorEvidence ev = t.doorFor(0);
+    ev.active = true;
+    ev.originMicros = ms(originMs);
+    ev.visitStartMicros = ms(originMs);
+    ev.sides[0].reads = 50;
+    ev.sides[0].smoothed = smoothedDbm;
+    ev.firstLeader = 0;
+    ev.leader = 0;
+    return t;
+  }
+
+  @Test
+  void early_palletTagStillAtTheSourceAntennas_holdsTheMovementAtMostTenSeconds() {
+    GroupingStage g = earlyStage();
+    earlyPallet(g);
+    // A case that came with the first ones, standing in the doorway on the outside (not across).
+    TagTrack doorway = outsideAtDoor(199, 9_000, -42);
+
+    for (long t = 16_000; t < 27_000; t += 1_000) {
+      g.onTick(doorway, ms(t));
+      g.afterTick(ms(t));
+    }
+    assertThat(closed).as("quiet since 17 s: held for 10 s").isEmpty();
+    g.onTick(doorway, ms(27_000));
+    g.afterTick(ms(27_000));
+
+    assertThat(closed).singleElement().satisfies(m -> assertThat(m.crossings).hasSize(7));
+  }
+
+  @Test
+  void early_tagAtTheSourceSideThatCameLaterOrReadWeakly_holdsNothing() {
+    GroupingStage g = earlyStage();
+    earlyPallet(g);
+    // Both arrived with the pallet's tags (within the group gap of their first reads), but one came
+    // 1.9 s after the first of them (the next pallet, staged by the door) and one is read weakly
+    // (deep in a load some metres away).
+    TagTrack later = outsideAtDoor(298, 10_500, -42);
+    TagTrack weak = outsideAtDoor(299, 9_000, -58);
+
+    g.onTick(later, ms(17_000));
+    g.onTick(weak, ms(17_000));
+    g.afterTick(ms(17_000));
+
+    assertThat(closed).singleElement().satisfies(m -> assertThat(m.crossings).hasSize(7));
   }
 }

@@ -64,4 +64,19 @@ class PortalStageEarlyTest {
     assertThat(out).isEmpty();
     assertThat(stage.nextTickMicros(t)).as("only the dwell limit is pending").isEqualTo(ms(0) + 30_000_000);
   }
+
+  @Test
+  void tagFromInsideReadFirstThroughTheWall_stillJudgedOutOnceSettled() {
+    // The outside antennas' round comes first and hears the tag weakly through the wall: that side
+    // leads for an instant, until the inside antennas are heard. The crossing that follows goes from
+    // the inside (where the tag was) to the outside, and must count as the crossover it is.
+    t.setPresent(Reads.OUT, true);
+    stage.onRead(Reads.read(t, Reads.OUT, -63, ms(0)));
+    long end = walk(3, -3, 25_000, 80); // walk() adds its start to ms(0)
+    long parked = walk(-3, -3, end - ms(0) + 50_000, 60); // set down 3 m outside, still heard
+
+    stage.onTick(t, parked);
+
+    assertThat(out).singleElement().satisfies(c -> assertThat(c.direction()).isEqualTo(Direction.OUT));
+  }
 }
