@@ -115,7 +115,8 @@ final class MapBench implements BenchMain.Benchmark {
       options.setReceiveMaximum(65_535);
       publisher.connect(options).waitForCompletion(10_000);
       MapTraffic traffic = new MapTraffic(publisher, Topics.under(broker.topicPrefix()));
-      int stocked = traffic.prefill(stock);
+      int port = service.controlPlane().port();
+      int stocked = traffic.prefill(stock, () -> controlPlaneStock(port));
       System.out.printf("map: site of %,d bins and %d doors; %,d tags put away before the page opens%n",
           MapTraffic.AISLES * MapTraffic.BINS_PER_AISLE, MapTraffic.DOORS, stocked);
       try (HeadlessChromium browser = HeadlessChromium.start(1600, 1000, "--enable-precise-memory-info",
@@ -125,6 +126,8 @@ final class MapBench implements BenchMain.Benchmark {
         browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(
             By.cssSelector("[data-testid='connection-status']"), "data-state", "open"));
         if (!awaitStock(browser, stocked, "the prefilled stock")) {
+          System.err.printf("map: the control plane itself counts %,d units in bins%n",
+              controlPlaneStock(service.controlPlane().port()));
           return 1;
         }
         return drive(browser, traffic, seconds, rate, service.controlPlane().port());
@@ -157,8 +160,10 @@ final class MapBench implements BenchMain.Benchmark {
   }
 
   /** The units in bins by the control plane's own occupancy snapshot (to tell a page fault from a lost event). */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
   private static long controlPlaneStock(int port) throws Exception {
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + port + "/api/sites/" + MapTraffic.SITE + "/occupancy")).build(),
         HttpResponse.BodyHandlers.ofString());
     long units = 0;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 
@@ -54,6 +55,8 @@ final class MapTraffic {
   /** EPC numbers: registered stock 0..STOCK_TAGS-1, held-lot tags after them, unregistered far above. */
   static final int STOCK_TAGS = 16_000;
   static final int HELD_TAGS = 200;
+  /** Put-aways the prefill publishes ahead of what the control plane has stored. */
+  static final int PREFILL_AHEAD = 500;
   static final int UNREGISTERED_BASE = 1_000_000;
 
   private final MqttAsyncClient publisher;
@@ -132,19 +135,42 @@ final class MapTraffic {
     repositories.tags().upsertAll(tags);
   }
 
-  /** Puts {@code stock} tags (and the held-lot tags) into bins with location events only; returns the total. */
-  int prefill(int stock) throws Exception {
+  /** What the control plane has stored so far (units in bins by its own occupancy snapshot). */
+  @FunctionalInterface
+  interface StoredStock {
+    long units() throws Exception;
+  }
+
+  /**
+   * Puts {@code stock} tags (and the held-lot tags) into bins with location events only; returns the
+   * total. Paced by what the control plane has stored: at most {@value #PREFILL_AHEAD} put-aways run
+   * ahead of it, so that a slower ingest (an embedded database, a busy machine) is not overrun past the
+   * broker's per-subscriber queue (Mosquitto and HiveMQ CE: 1,000), which would drop the excess.
+   */
+  int prefill(int stock, StoredStock stored) throws Exception {
     for (int n = STOCK_TAGS; n < STOCK_TAGS + HELD_TAGS; n++) {
       putAway(n, next(), false);
       heldInStock.add(n);
     }
     for (int i = 0; i < stock; i++) {
       putAway(outside.poll(), next(), false);
-      if (i % 500 == 499) {
-        Thread.sleep(250); // stay well under the broker's per-subscriber queue (Mosquitto: 1,000)
+      if (i % PREFILL_AHEAD == PREFILL_AHEAD - 1) {
+        awaitStored(stored, stocked.size() - PREFILL_AHEAD);
       }
     }
     return stocked.size();
+  }
+
+  private static void awaitStored(StoredStock stored, long atLeast) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long units;
+    while ((units = stored.units()) < atLeast) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the control plane stored only " + units + " of " + atLeast
+            + " put-aways after 60 s: is ingest running?");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** Tags in bins, in the generator's model. */
