@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -34,41 +32,18 @@ final class PgLots implements LotRepository, TagRepository {
   /** EPCs per bulk look-up: one array parameter, well under the protocol's limits. */
   static final int PREFETCH_CHUNK = 10_000;
 
-  /** How long a lot read by {@link #find} is used without reading it again. */
-  static final long LOT_TTL_MILLIS = 1_000;
-  static final int MAX_CACHED_LOTS = 10_000;
-
-  private record CachedLot(Optional<Lot> lot, long readAt) {
-  }
-
   private final DataSource db;
   private final TagLotCache cache;
-  private final Map<String, CachedLot> lots = new ConcurrentHashMap<>();
 
   PgLots(DataSource db, TagLotCache cache) {
     this.db = db;
     this.cache = cache;
   }
 
-  /**
-   * The lot, read at most {@value #LOT_TTL_MILLIS} ms ago. The anomaly rules look up the lots of every
-   * OUT movement (hundreds per ingest batch, most of them the same few lots); a change made through this
-   * repository is seen at once, one made by another instance within that time.
-   */
   @Override
   public Optional<Lot> find(String lotId) {
-    long now = System.nanoTime();
-    CachedLot cached = lots.get(lotId);
-    if (cached != null && now - cached.readAt() < TimeUnit.MILLISECONDS.toNanos(LOT_TTL_MILLIS)) {
-      return cached.lot();
-    }
-    Optional<Lot> lot = Jdbc.query(db, "find lot", "SELECT " + COLUMNS + " FROM lots WHERE lot_id = ?", List.of(lotId),
-        PgLots::lot).stream().findFirst();
-    if (lots.size() >= MAX_CACHED_LOTS) {
-      lots.clear();
-    }
-    lots.put(lotId, new CachedLot(lot, now));
-    return lot;
+    return Jdbc.query(db, "find lot", "SELECT " + COLUMNS + " FROM lots WHERE lot_id = ?", List.of(lotId), PgLots::lot)
+        .stream().findFirst();
   }
 
   /** One query ({@code lot_id = ANY (?)}) for all of them. */
@@ -88,9 +63,7 @@ final class PgLots implements LotRepository, TagRepository {
       try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
           "INSERT INTO lots (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lot_id) DO NOTHING")) {
         bind(ps, lot);
-        boolean created = ps.executeUpdate() == 1;
-        lots.remove(lot.id());
-        return created;
+        return ps.executeUpdate() == 1;
       }
     });
   }
@@ -103,9 +76,7 @@ final class PgLots implements LotRepository, TagRepository {
               + " updated_by = ?, updated_at = ? WHERE lot_id = ?")) {
         bind(ps, lot);
         ps.setString(9, lot.id());
-        int updated = ps.executeUpdate();
-        lots.remove(lot.id());
-        return updated == 1 ? Optional.of(lot) : Optional.<Lot>empty();
+        return ps.executeUpdate() == 1 ? Optional.of(lot) : Optional.<Lot>empty();
       }
     });
   }
