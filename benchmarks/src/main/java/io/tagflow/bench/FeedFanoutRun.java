@@ -113,7 +113,6 @@ final class FeedFanoutRun {
 
   /** CPU time of the Vert.x event-loop threads (the server's WebSocket writes; the clients run elsewhere). */
   private static long eventLoopCpuNanos() {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("vert.x-eventloop-thread"))
-        .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
+    return ThreadCpu.matching(name -> name.startsWith("vert.x-eventloop-thread"));
   }
 }

@@ -130,7 +130,7 @@ final class FeedLatencyRun {
         while (next.get() < due) {
           int i = next.getAndIncrement();
           sentAt.put(events.get(i).movementId().toString(), System.nanoTime());
-          IngestBench.publish(publisher, topic, payloads.get(i));
+          IngestTraffic.publish(publisher, topic, payloads.get(i));
         }
         if (next.get() >= n) {
           done.complete(null);

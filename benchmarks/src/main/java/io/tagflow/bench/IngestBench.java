@@ -6,15 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.tagflow.controlplane.ControlPlaneConfig;
 import io.tagflow.controlplane.ControlPlaneService;
 import io.tagflow.controlplane.ingest.IngestMetrics;
-import io.tagflow.controlplane.model.BinSpec;
-import io.tagflow.controlplane.model.DoorSpec;
-import io.tagflow.controlplane.model.SiteLayout;
 import io.tagflow.controlplane.store.PostgresEventStore;
-import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.EventCodec;
-import io.tagflow.protocol.event.EventIds;
 import io.tagflow.protocol.event.MovementEvent;
-import io.tagflow.protocol.event.MovementEvidence;
 import io.tagflow.protocol.event.TagObservation;
 import io.tagflow.protocol.event.Topics;
 import io.vertx.core.Vertx;
@@ -29,18 +23,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -79,9 +69,6 @@ import org.postgresql.copy.CopyManager;
 final class IngestBench implements BenchMain.Benchmark {
   /** Per process: two runs at once (two worktrees on one server) must not drop each other's database. */
   static final String DATABASE = "tagflow_bench_ingest_" + ProcessHandle.current().pid();
-  static final String SITE = "dc1";
-  static final int TAGS = 20;
-  static final int TAG_POOL = 100_000;
   static final int COPY_BATCH = 500;
   /** Published but not yet stored movements at most (below the broker's per-subscriber queue). */
   static final int MAX_BACKLOG = 800;
@@ -92,8 +79,7 @@ final class IngestBench implements BenchMain.Benchmark {
 
   private final ObjectMapper json = new ObjectMapper();
   private final EventCodec codec = new EventCodec();
-  private final EventIds ids = EventIds.system();
-  private int nextTag;
+  private final IngestTraffic traffic = new IngestTraffic(codec);
 
   @Override
   public String description() {
@@ -133,7 +119,8 @@ final class IngestBench implements BenchMain.Benchmark {
     Topics topics = Topics.under(prefix);
     ControlPlaneConfig config = new ControlPlaneConfig(new ControlPlaneConfig.Http(null, 0, null),
         new ControlPlaneConfig.Database(dbUrl, null, null, 8),
-        new ControlPlaneConfig.Mqtt(mqtt, prefix, "tagflow-bench-cp-" + UUID.randomUUID()), null, List.of(layout()));
+        new ControlPlaneConfig.Mqtt(mqtt, prefix, "tagflow-bench-cp-" + UUID.randomUUID()), null,
+        List.of(IngestTraffic.layout()));
     Vertx vertx = Vertx.vertx();
     ControlPlaneService service = ControlPlaneService.start(vertx, config, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -143,29 +130,31 @@ final class IngestBench implements BenchMain.Benchmark {
     options.setCleanStart(true);
     options.setReceiveMaximum(65_535);
     publisher.connect(options).waitForCompletion(10_000);
-    String topic = topics.movements(SITE, "gw-bench");
+    String topic = topics.movements(IngestTraffic.SITE, IngestTraffic.GATEWAY);
     try (Connection db = DriverManager.getConnection(dbUrl)) {
-      System.out.printf("ingest: PostgreSQL %s, broker %s, %d movements of %d tags%n", dbUrl, mqtt, movements, TAGS);
-      register(db);
+      System.out.printf("ingest: PostgreSQL %s, broker %s, %d movements of %d tags%n", dbUrl, mqtt, movements,
+          IngestTraffic.TAGS);
+      IngestTraffic.register(db);
       Counter stored = service.metrics().get(IngestMetrics.STORED_MOVEMENTS).counter();
       Gauge placements = service.metrics().get(PostgresEventStore.PENDING_PLACEMENTS).gauge();
       System.out.println("ingest: warm-up (2,000 movements)");
-      ingest(publisher, topic, db, stored, placements, encode(2_000), 2_000);
+      ingest(publisher, topic, db, stored, placements, traffic.encode(2_000), 2_000);
       settle(service);
       DatabaseCpu ingestDb = new DatabaseCpu(db, false);
       ingestDb.start();
-      long ingestThread = threadCpuNanos("tagflow-ingest");
-      Map<String, Long> threadsBefore = threadCpuByName();
-      double ingestRate = ingest(publisher, topic, db, stored, placements, encode(movements), 2_000 + movements);
+      long ingestThread = ThreadCpu.named("tagflow-ingest");
+      Map<String, Long> threadsBefore = ThreadCpu.byName();
+      double ingestRate = ingest(publisher, topic, db, stored, placements, traffic.encode(movements),
+          2_000 + movements);
       settle(service);
       double ingestDbMs = ingestDb.elapsedMillis() * 1000 / movements;
-      double ingestThreadMs = (threadCpuNanos("tagflow-ingest") - ingestThread) / 1e6 * 1000 / movements;
+      double ingestThreadMs = (ThreadCpu.named("tagflow-ingest") - ingestThread) / 1e6 * 1000 / movements;
       System.out.printf("ingest: %,.0f movements/s (%,.0f tag rows/s) from MQTT to committed rows%n", ingestRate,
-          ingestRate * TAGS);
+          ingestRate * IngestTraffic.TAGS);
       System.out.printf("ingest: CPU per 1,000 movements: PostgreSQL backends %,.0f ms, ingest thread %,.0f ms%n",
           ingestDbMs, ingestThreadMs);
       System.out.println("ingest: JVM CPU per 1,000 movements by thread (top 8): "
-          + topThreads(threadsBefore, threadCpuByName(), movements));
+          + ThreadCpu.top(threadsBefore, ThreadCpu.byName(), 8, movements));
       DatabaseCpu copyDb = new DatabaseCpu(db, true);
       copyDb.start();
       long copyThread = THREADS.getCurrentThreadCpuTime();
@@ -173,22 +162,23 @@ final class IngestBench implements BenchMain.Benchmark {
       double copyDbMs = copyDb.elapsedMillis() * 1000 / movements;
       double copyThreadMs = (THREADS.getCurrentThreadCpuTime() - copyThread) / 1e6 * 1000 / movements;
       System.out.printf("copy:   %,.0f movements/s (%,.0f tag rows/s) raw COPY of the same rows%n", copyRate,
-          copyRate * TAGS);
+          copyRate * IngestTraffic.TAGS);
       System.out.printf("copy:   CPU per 1,000 movements: PostgreSQL backend %,.0f ms, copying thread %,.0f ms%n",
           copyDbMs, copyThreadMs);
-      URI feed = URI.create("ws://127.0.0.1:" + service.controlPlane().port() + "/api/sites/" + SITE + "/live");
+      URI feed = URI.create("ws://127.0.0.1:" + service.controlPlane().port() + "/api/sites/" + IngestTraffic.SITE
+          + "/live");
       FeedLatencyRun feedRun = new FeedLatencyRun(codec, json);
       // First at a rate ingest sustains (half the closed-loop rate just measured), then at the target
       // rate: when ingest cannot keep up with 2,000/s the second figure measures its backlog.
       int sustained = sustainedRate(ingestRate);
-      FeedLatencyRun.Result atSustained = feedRun.run(publisher, topic, feed, movements(sustained * latencySeconds),
-          sustained, service.metrics());
+      FeedLatencyRun.Result atSustained = feedRun.run(publisher, topic, feed,
+          traffic.movements(sustained * latencySeconds), sustained, service.metrics());
       settle(service);
       FeedLatencyRun.Result atTarget = feedRun.run(publisher, topic, feed,
-          movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, service.metrics());
+          traffic.movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, service.metrics());
       settle(service);
       FeedFanoutRun.Result fanout = new FeedFanoutRun().run(service.controlPlane().events(), feed,
-          movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, FANOUT_CLIENTS);
+          traffic.movements(FeedLatencyRun.RATE * latencySeconds), FeedLatencyRun.RATE, FANOUT_CLIENTS);
       System.out.printf(Locale.ROOT, "RESULT ingest_movements_per_s=%.0f copy_movements_per_s=%.0f ratio=%.2f"
           + " ws_p99_ms=%.1f ws_pushed=%.3f ws_sustained_rate=%d ws_sustained_p99_ms=%.1f ws_sustained_pushed=%.3f"
           + " fanout_p99_ms=%.1f fanout_pushed=%.3f fanout_loop_cpu_ms_per_1k=%.0f"
@@ -216,51 +206,6 @@ final class IngestBench implements BenchMain.Benchmark {
     return Math.max(50, Math.min(FeedLatencyRun.RATE, r));
   }
 
-  private static SiteLayout layout() {
-    List<BinSpec> bins = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      bins.add(new BinSpec(String.format("B-%03d", i), 40));
-    }
-    return new SiteLayout(SITE, "Bench DC", false, List.of(new DoorSpec("door-1", List.of()),
-        new DoorSpec("door-2", List.of())), bins);
-  }
-
-  /**
-   * Registers the tag pool, {@value #TAG_POOL} tags in lots of 100, as a site's registry would hold
-   * them: with unregistered tags every movement would raise an anomaly, an anomaly storm rather than
-   * the steady traffic this measures.
-   */
-  private static void register(Connection db) throws Exception {
-    try (Statement s = db.createStatement()) {
-      s.executeUpdate("INSERT INTO lots (lot_id, gtin) SELECT 'LOT-' || g, '09506000134352' FROM generate_series(0, "
-          + (TAG_POOL / 100 - 1) + ") g");
-      s.executeUpdate("INSERT INTO tags (epc, lot_id) SELECT '3034257BF7194E40' || lpad(upper(to_hex(g)), 8, '0'),"
-          + " 'LOT-' || (g / 100) FROM generate_series(0, " + (TAG_POOL - 1) + ") g");
-    }
-  }
-
-  /** Movements of 20 tags each (drawn round-robin from a pool), ids now, encoded as the gateway sends them. */
-  private List<MovementEvent> movements(int n) {
-    List<MovementEvent> result = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      UUID id = ids.next();
-      Instant end = EventIds.timestampOf(id);
-      MovementEvent.Builder b = MovementEvent.builder().movementId(id).site(SITE).gateway("gw-bench")
-          .door(i % 2 == 0 ? "door-1" : "door-2").direction(i % 2 == 0 ? Direction.IN : Direction.OUT)
-          .confidence(0.9).startedAt(end.minusSeconds(3)).endedAt(end).evidence(new MovementEvidence(4, 6, 3.5, null));
-      for (int t = 0; t < TAGS; t++) {
-        String epc = String.format("3034257BF7194E40%08X", nextTag++ % TAG_POOL);
-        b.tag(new TagObservation(epc, null, end.minusSeconds(3), end, 5, -52.0));
-      }
-      result.add(b.build());
-    }
-    return result;
-  }
-
-  private List<byte[]> encode(int n) {
-    return movements(n).stream().map(codec::encode).toList();
-  }
-
   /**
    * Publishes the payloads at QoS 1 and waits until {@code movements} holds {@code total} rows; movements/s.
    * While publishing, the backlog is read from the control plane's counter of committed movements (a
@@ -285,7 +230,7 @@ final class IngestBench implements BenchMain.Benchmark {
           lastReport = now;
         }
       }
-      publish(publisher, topic, payloads.get(i));
+      IngestTraffic.publish(publisher, topic, payloads.get(i));
     }
     long published = System.nanoTime();
     while ((stored = (long) committed.count()) < total) {
@@ -311,53 +256,11 @@ final class IngestBench implements BenchMain.Benchmark {
     return payloads.size() / seconds;
   }
 
-  static void publish(MqttAsyncClient publisher, String topic, byte[] payload) throws Exception {
-    MqttMessage m = new MqttMessage(payload);
-    m.setQos(1);
-    while (true) {
-      try {
-        publisher.publish(topic, m);
-        return;
-      } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-          throw e;
-        }
-        TimeUnit.MICROSECONDS.sleep(200); // in-flight window full: wait for PUBACKs
-      }
-    }
-  }
-
   private static long count(Connection db) throws Exception {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM movements")) {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  /** CPU time of the live thread named {@code name}, in nanoseconds; 0 when there is none. */
-  private static long threadCpuNanos(String name) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
-        .map(t -> THREADS.getThreadCpuTime(t.getId())).orElse(0L);
-  }
-
-  /** CPU nanoseconds so far of the live threads, summed by name with digits dropped (pools count as one). */
-  private static Map<String, Long> threadCpuByName() {
-    Map<String, Long> result = new HashMap<>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      long nanos = THREADS.getThreadCpuTime(t.getId());
-      if (nanos > 0) {
-        result.merge(t.getName().replaceAll("[0-9]+", "#"), nanos, Long::sum);
-      }
-    }
-    return result;
-  }
-
-  private static String topThreads(Map<String, Long> before, Map<String, Long> after, int movements) {
-    return after.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-        .map(e -> String.format(Locale.ROOT, "%s %.0f ms", e.getKey(), e.getValue() / 1e6 * 1000 / movements))
-        .collect(Collectors.joining(", "));
   }
 
   /** Waits until the live state has processed every stored batch, so that the next phase runs alone. */
@@ -371,7 +274,7 @@ final class IngestBench implements BenchMain.Benchmark {
 
   /** COPY of {@code n} fresh movements (rows as the store writes them) in transactions of 500; movements/s. */
   private double copy(Connection db, int n) throws Exception {
-    List<MovementEvent> events = movements(n);
+    List<MovementEvent> events = traffic.movements(n);
     CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
     db.setAutoCommit(false);
     String received = Instant.now().toString();

@@ -253,7 +253,7 @@ final class MapTraffic {
     count[bin]++;
     stocked.add(epc);
     stockedBin.add(bin);
-    IngestBench.publish(publisher, topics.locations(SITE, GATEWAY),
+    IngestTraffic.publish(publisher, topics.locations(SITE, GATEWAY),
         codec.encode(LocationEvent.of(ids.next(), SITE, GATEWAY, epc(epc), binId(bin), null, at, 0.9)));
     locations.incrementAndGet();
   }
@@ -265,7 +265,7 @@ final class MapTraffic {
     for (int epc : tags) {
       m.tag(new TagObservation(epc(epc), null, at.minusSeconds(3), at, 5, -52.0));
     }
-    IngestBench.publish(publisher, topics.movements(SITE, GATEWAY), codec.encode(m.build()));
+    IngestTraffic.publish(publisher, topics.movements(SITE, GATEWAY), codec.encode(m.build()));
     movements.incrementAndGet();
   }
 }
