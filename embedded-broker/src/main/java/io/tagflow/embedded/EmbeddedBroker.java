@@ -16,10 +16,19 @@ import java.util.stream.Stream;
 
 /**
  * An in-process MQTT 5 broker (HiveMQ Community Edition, embedded): one TCP listener on 127.0.0.1 and a
- * free port, no anonymous usage statistics, in-memory persistence, its configuration and data in a
+ * free port, no anonymous usage statistics, in-memory persistence, a queue of {@value #MAX_QUEUED_MESSAGES}
+ * messages per client, its configuration and data in a
  * temporary directory that {@link #close} deletes. Used by the demo and as the tests' fallback broker.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+  /**
+   * Messages the broker queues for one client (or shared subscription) before it drops them. HiveMQ's
+   * default, like Mosquitto's, is 1,000: a burst of a few thousand events (a test's workload, a
+   * benchmark's prefill) published faster than an embedded database stores them would lose the excess,
+   * already acknowledged to the publisher. At the demo's and the tests' sizes (a few KB a message) this
+   * bounds the queue to tens of MB.
+   */
+  public static final int MAX_QUEUED_MESSAGES = 20_000;
   /** How long {@link #start} waits for the broker. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
   /** How long {@link #close} waits for the broker to stop. */
@@ -66,8 +75,13 @@ public final class EmbeddedBroker implements AutoCloseable {
             <persistence>
               <mode>in-memory</mode>
             </persistence>
+            <mqtt>
+              <queued-messages>
+                <max-queue-size>%d</max-queue-size>
+              </queued-messages>
+            </mqtt>
           </hivemq>
-          """.formatted(port));
+          """.formatted(port, MAX_QUEUED_MESSAGES));
       Files.writeString(conf.resolve("logback.xml"), """
           <configuration>
             <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">

@@ -9,6 +9,12 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedBrokerTest {
@@ -46,6 +52,63 @@ class EmbeddedBrokerTest {
     try (EmbeddedBroker a = EmbeddedBroker.start("unit", "WARN");
          EmbeddedBroker b = EmbeddedBroker.start("unit", "WARN")) {
       assertThat(a.port()).isNotEqualTo(b.port());
+    }
+  }
+
+  @Test
+  void offlineSession_moreThanTheUsualThousandQueued_allDelivered() throws Exception {
+    int messages = 3_000;
+    try (EmbeddedBroker broker = EmbeddedBroker.start("unit", "WARN")) {
+      MqttConnectionOptions session = new MqttConnectionOptions();
+      session.setCleanStart(false);
+      session.setSessionExpiryInterval(300L);
+      MqttClient subscriber = new MqttClient(broker.uri(), "queue-probe", new MemoryPersistence());
+      subscriber.connect(session);
+      subscriber.subscribe("probe/queue", 1);
+      subscriber.disconnect();
+
+      MqttClient publisher = new MqttClient(broker.uri(), "queue-publisher", new MemoryPersistence());
+      publisher.connect();
+      for (int i = 0; i < messages; i++) {
+        MqttMessage m = new MqttMessage(Integer.toString(i).getBytes());
+        m.setQos(1);
+        publisher.publish("probe/queue", m);
+      }
+      publisher.disconnect();
+      publisher.close();
+
+      CountDownLatch received = new CountDownLatch(messages);
+      subscriber.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+          received.countDown();
+        }
+
+        @Override
+        public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
+        }
+      });
+      subscriber.connect(session);
+      assertThat(received.await(30, TimeUnit.SECONDS))
+          .as("queued messages delivered after reconnect, %d missing", received.getCount()).isTrue();
+      subscriber.disconnect();
+      subscriber.close();
     }
   }
 }
