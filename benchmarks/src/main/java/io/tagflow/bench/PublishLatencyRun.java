@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -46,28 +45,18 @@ import java.util.stream.Stream;
  *
  * <p>Decisions arrive as the pipeline makes them, at its ticks: one movement of a 25-tag pallet per
  * {@value #TICK_MILLIS} ms tick, and every tenth tick a burst of four (four doors deciding in the
- * same tick). Each decision's time is the start of its tick, when the pipeline hands it over. Four
- * figures per decision, the last three taken by wrapping the outbox (the publisher's only seam):
- * <b>handoff</b> = {@code EventPublisher.onMovement} returned (how long the deciding thread, in the
- * gateway the readers' event loop, is held); <b>durable</b> = the outbox sync covering it returned,
- * fsync included (from then on it is counted emitted); <b>sent</b> = the drain thread read the entry
- * to hand it to the MQTT client's publish call; <b>puback</b> = the broker's PUBACK arrived (the
- * publisher marks the entry delivered). Also <b>write+fsync</b>: from the start of the outbox write
- * holding the decision to the return of the sync covering it (its share of <b>durable</b> that is the
- * outbox, not waiting for the writer thread), and two legs: decision to the start of that write
- * (handoff plus the writer thread's wake-up) and publish call to PUBACK (Paho's threads, the broker,
- * loopback). Clocks: {@link System#nanoTime} on all threads. The outbox directory is a temporary
- * directory ({@code java.io.tmpdir}): its disk's fsync latency is part of <b>durable</b>.
+ * same tick). Each decision's time is the start of its tick, when the pipeline hands it over. Each
+ * decision's path is timed at every {@link PublishTimeline.Moment} ({@link System#nanoTime} on all
+ * threads): the outbox is wrapped (the publisher's only seam) for the write, the drain's read (the
+ * publish call), the PUBACK callback's delivery mark and the fsync; a {@link WireTap} socket times the
+ * PUBLISH packet handed to the kernel (the literal "MQTT publish") and the PUBACK read back, without
+ * touching Paho. The JVM's GC pauses during the run are matched with the slowest decisions. The outbox
+ * directory is a temporary directory ({@code java.io.tmpdir}): its disk's fsync latency is part of
+ * <b>durable</b>.
  */
 final class PublishLatencyRun {
   static final long TICK_MILLIS = 25;
   static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
-
-  /** Percentiles in milliseconds over all decisions. */
-  record Figures(String broker, int events, double handoffP50, double handoffP99, double appendP50, double appendP99,
-                 double sentP50, double sentP99, double pubackP50, double pubackP99, double writeSyncP50,
-                 double writeSyncP99) {
-  }
 
   private final PrintStream out;
 
@@ -89,18 +78,21 @@ final class PublishLatencyRun {
     }
   }
 
-  Figures run(String broker, int events) throws Exception {
+  /** One run of {@code events} measured decisions (after a warm-up) to {@code broker}. */
+  PublishTimeline run(String broker, int events) throws Exception {
     Path dir = Files.createTempDirectory("tagflow-publish-bench");
     TimedOutbox outbox = new TimedOutbox(FileOutbox.open(dir.resolve("outbox"), FileOutbox.Settings.defaults(),
         InstantSource.system()));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    WireTap tap = new WireTap();
     MqttPublisher publisher = MqttPublisher.create(outbox,
-        MqttPublisherOptions.builder(broker, "tagflow-bench-" + ProcessHandle.current().pid()).build(),
-        registry, InstantSource.system());
+        MqttPublisherOptions.builder(broker, "tagflow-bench-" + ProcessHandle.current().pid()).socketFactory(tap)
+            .build(), registry, InstantSource.system());
     OutboxWriter writer = OutboxWriter.start(publisher);
     EventPublisher events0 = new EventPublisher("bench-site", "bench-gw",
         Topics.under("tagflow-bench/" + ProcessHandle.current().pid() + "/"), new EventCodec(), EventIds.system(),
         writer, registry);
+    GcPauses gc = new GcPauses();
     try {
       publisher.start();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -115,7 +107,7 @@ final class PublishLatencyRun {
         pallets.add(pallet(p));
       }
       int warmup = Math.max(50, events / 10);
-      double[] handoff = new double[events];
+      long[] released = new long[warmup + events];
       outbox.decided = new long[warmup + events];
       int sent = 0;
       int tick = 0;
@@ -127,9 +119,7 @@ final class PublishLatencyRun {
         for (int b = 0; b < burst && sent < warmup + events; b++, sent++) {
           outbox.decided[sent] = decided;
           events0.onMovement(pallets.get(sent % pallets.size()));
-          if (sent >= warmup) {
-            handoff[sent - warmup] = (System.nanoTime() - decided) / 1e6;
-          }
+          released[sent] = System.nanoTime();
         }
         if (tick % 80 == 0) {
           out.printf(Locale.ROOT, "publish: %d of %d decisions (%d warm-up), %d in flight%n", sent, warmup + events,
@@ -149,19 +139,14 @@ final class PublishLatencyRun {
       if (!publisher.awaitDrained(Duration.ofSeconds(30))) {
         throw new IllegalStateException("the broker did not acknowledge every event within 30 s");
       }
-      double[] append = outbox.latencies(outbox.durableAt, warmup, events);
-      double[] sentMs = outbox.latencies(outbox.sentAt, warmup, events);
-      double[] pubackMs = outbox.latencies(outbox.ackedAt, warmup, events);
-      double[] writeSync = outbox.between(outbox.writeStartAt, outbox.durableAt, warmup, events);
-      double[] toWriter = outbox.latencies(outbox.writeStartAt, warmup, events);
-      double[] sentToAck = outbox.between(outbox.sentAt, outbox.ackedAt, warmup, events);
-      out.printf(Locale.ROOT, "publish legs: decision->outbox write start (handoff + writer wake-up) p50 %.2f ms"
-              + " p99 %.2f ms; publish call->PUBACK (Paho, broker, loopback) p50 %.2f ms p99 %.2f ms%n",
-          percentile(toWriter, 50), percentile(toWriter, 99), percentile(sentToAck, 50), percentile(sentToAck, 99));
-      return new Figures(broker, events, percentile(handoff, 50), percentile(handoff, 99), percentile(append, 50), percentile(append, 99), percentile(sentMs, 50),
-          percentile(sentMs, 99), percentile(pubackMs, 50), percentile(pubackMs, 99), percentile(writeSync, 50),
-          percentile(writeSync, 99));
+      PublishTimeline timeline = outbox.timeline(warmup, events, released, tap);
+      out.printf(Locale.ROOT, "publish: during the measured decisions %s; %d of the %d slowest decisions"
+              + " (decision->PUBACK >= p99) overlapped one%n",
+          gc.summary(timeline.decidedAt(0), timeline.decidedAt(events - 1)),
+          overlapping(timeline, gc), timeline.slowest(PublishTimeline.Moment.PUBACK, 99).length);
+      return timeline;
     } finally {
+      gc.close();
       writer.close(Duration.ofSeconds(5));
       publisher.close(Duration.ofSeconds(5));
       outbox.close();
@@ -194,11 +179,16 @@ final class PublishLatencyRun {
         t.plusSeconds(3), 12, -48.5, 0.97);
   }
 
-  static double percentile(double[] values, double p) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int rank = (int) Math.ceil(p / 100 * v.length);
-    return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+  /** How many of the slowest decisions (decision -> PUBACK at or above p99) overlapped a GC pause. */
+  private static int overlapping(PublishTimeline timeline, GcPauses gc) {
+    int n = 0;
+    for (int i : timeline.slowest(PublishTimeline.Moment.PUBACK, 99)) {
+      long from = timeline.decidedAt(i);
+      if (!gc.between(from, from + (long) (timeline.at(PublishTimeline.Moment.PUBACK, i) * 1e6)).isEmpty()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -212,6 +202,7 @@ final class PublishLatencyRun {
     final ConcurrentHashMap<Long, Long> durableAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Long, Long> ackedAt = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, byte[]> payloads = new ConcurrentHashMap<>();
     private volatile long firstSequence = -1;
     volatile long[] decided;
 
@@ -247,6 +238,7 @@ final class PublishLatencyRun {
       long now = System.nanoTime();
       for (OutboxEntry e : entries) {
         sentAt.putIfAbsent(e.sequence(), now);
+        payloads.putIfAbsent(e.sequence(), e.message().payload());
       }
       return entries;
     }
@@ -277,28 +269,39 @@ final class PublishLatencyRun {
       return firstSequence >= 0 && durableAt.containsKey(firstSequence + index);
     }
 
-    /** Milliseconds from {@code from} to {@code to}, for the {@code count} entries after the warm-up. */
-    double[] between(ConcurrentHashMap<Long, Long> from, ConcurrentHashMap<Long, Long> to, int warmup, int count) {
-      double[] ms = new double[count];
+    /**
+     * The timeline of the {@code count} decisions after the warm-up; {@code released} is when each
+     * decision's handoff returned.
+     */
+    PublishTimeline timeline(int warmup, int count, long[] released, WireTap tap) {
+      PublishTimeline t = new PublishTimeline(count);
       for (int i = 0; i < count; i++) {
         long sequence = firstSequence + warmup + i;
-        ms[i] = (to.get(sequence) - from.get(sequence)) / 1e6;
+        t.decided(i, decided[warmup + i]);
+        t.passed(PublishTimeline.Moment.HANDOFF, i, released[warmup + i]);
+        t.passed(PublishTimeline.Moment.WRITE_START, i, time(writeStartAt, sequence));
+        t.passed(PublishTimeline.Moment.PUBLISH_CALL, i, time(sentAt, sequence));
+        t.passed(PublishTimeline.Moment.WIRE, i, wireTime(tap.publishWrittenAt(payloads.get(sequence)), sequence));
+        t.passed(PublishTimeline.Moment.PUBACK_READ, i, wireTime(tap.pubackReadAt(payloads.get(sequence)), sequence));
+        t.passed(PublishTimeline.Moment.PUBACK, i, time(ackedAt, sequence));
+        t.passed(PublishTimeline.Moment.DURABLE, i, time(durableAt, sequence));
       }
-      return ms;
+      return t;
     }
 
-    /** Milliseconds from decision to {@code at}, for the {@code count} entries after the warm-up. */
-    double[] latencies(ConcurrentHashMap<Long, Long> at, int warmup, int count) {
-      double[] ms = new double[count];
-      for (int i = 0; i < count; i++) {
-        long sequence = firstSequence + warmup + i;
-        Long t = at.get(sequence);
-        if (t == null) {
-          throw new IllegalStateException("outbox entry " + sequence + " has no time");
-        }
-        ms[i] = (t - decided[warmup + i]) / 1e6;
+    private static long time(ConcurrentHashMap<Long, Long> at, long sequence) {
+      Long t = at.get(sequence);
+      if (t == null) {
+        throw new IllegalStateException("outbox entry " + sequence + " has no time");
       }
-      return ms;
+      return t;
+    }
+
+    private static long wireTime(Long t, long sequence) {
+      if (t == null) {
+        throw new IllegalStateException("outbox entry " + sequence + " was not seen on the socket");
+      }
+      return t;
     }
   }
 }

@@ -27,7 +27,8 @@ public final class PahoOptions {
     o.setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
     o.setReceiveMaximum(options.maxInflight());
     if (options.serverUri().startsWith("tcp://")) {
-      o.setSocketFactory(NoDelaySocketFactory.INSTANCE); // see there: no Nagle stall per PUBACK
+      // NoDelaySocketFactory: see there, no Nagle stall per PUBACK
+      o.setSocketFactory(options.socketFactory() != null ? options.socketFactory() : NoDelaySocketFactory.INSTANCE);
     }
     if (options.username() != null) {
       o.setUserName(options.username());
