@@ -74,6 +74,10 @@ final class MosquittoProcess implements AutoCloseable {
     return broker;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     process.destroy();

@@ -30,8 +30,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -57,6 +59,13 @@ import java.util.stream.Stream;
 final class PublishLatencyRun {
   static final long TICK_MILLIS = 25;
   static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+  /**
+   * The threads on the path, by kernel name (Java names cut to 15 characters): the deciding thread
+   * (the launcher's main thread, which the kernel knows as {@code java}), the outbox writer and sync threads (one name), the drain thread, Paho's sender, receiver
+   * and callback threads, and the broker.
+   */
+  private static final List<String> WAIT_GROUPS = List.of("java", "tagflow-outbox", "tagflow-mqtt", "MQTT Snd",
+      "MQTT Rec", "MQTT Call", "broker");
 
   private final PrintStream out;
 
@@ -78,8 +87,11 @@ final class PublishLatencyRun {
     }
   }
 
-  /** One run of {@code events} measured decisions (after a warm-up) to {@code broker}. */
-  PublishTimeline run(String broker, int events) throws Exception {
+  /**
+   * One run of {@code events} measured decisions (after a warm-up) to {@code broker}, whose process is
+   * {@code brokerPid} when known (else -1: its run-queue wait is then not reported).
+   */
+  PublishTimeline run(String broker, int events, long brokerPid) throws Exception {
     Path dir = Files.createTempDirectory("tagflow-publish-bench");
     TimedOutbox outbox = new TimedOutbox(FileOutbox.open(dir.resolve("outbox"), FileOutbox.Settings.defaults(),
         InstantSource.system()));
@@ -112,7 +124,11 @@ final class PublishLatencyRun {
       int sent = 0;
       int tick = 0;
       long next = System.nanoTime();
+      Map<String, RunQueueWait.Waits> waitsBefore = Map.of();
       while (sent < warmup + events) {
+        if (sent == warmup) {
+          waitsBefore = waits(brokerPid);
+        }
         LockSupport.parkNanos(next - System.nanoTime());
         long decided = System.nanoTime();
         int burst = tick % 10 == 9 ? 4 : 1;
@@ -140,6 +156,8 @@ final class PublishLatencyRun {
         throw new IllegalStateException("the broker did not acknowledge every event within 30 s");
       }
       PublishTimeline timeline = outbox.timeline(warmup, events, released, tap);
+      out.println("publish: run-queue wait (ready, no core) per time slice x slices = total, measured decisions: "
+          + RunQueueWait.between(waitsBefore, waits(brokerPid), WAIT_GROUPS));
       out.printf(Locale.ROOT, "publish: during the measured decisions %s; %d of the %d slowest decisions"
               + " (decision->PUBACK >= p99) overlapped one%n",
           gc.summary(timeline.decidedAt(0), timeline.decidedAt(events - 1)),
@@ -177,6 +195,15 @@ final class PublishLatencyRun {
     var epc = new io.tagflow.protocol.epc.Epc96(high, low);
     return new MovedTag(epc.toHex(), EpcDecoder.decode(epc).uri(), t,
         t.plusSeconds(3), 12, -48.5, 0.97);
+  }
+
+  /** This JVM's threads and, when known, the broker's process. */
+  private static Map<String, RunQueueWait.Waits> waits(long brokerPid) {
+    Map<String, RunQueueWait.Waits> all = new HashMap<>(RunQueueWait.threads());
+    if (brokerPid > 0) {
+      all.putAll(RunQueueWait.process(brokerPid, "broker"));
+    }
+    return all;
   }
 
   /** How many of the slowest decisions (decision -> PUBACK at or above p99) overlapped a GC pause. */

@@ -40,15 +40,15 @@ final class PublishPart {
       String first = broker != null ? broker : own != null ? own.uri : null;
       if (first != null) {
         // The JIT and the page cache warm up on the first run: not on a measured one.
-        publish.run(first, WARMUP_EVENTS);
+        publish.run(first, WARMUP_EVENTS, -1);
         out.printf("publish: warm-up run of %d decisions to %s done (not counted)%n", WARMUP_EVENTS, first);
       }
       for (int round = 1; round <= rounds; round++) {
         if (broker != null) {
-          configured.add(measure(publish, broker, events, round, rounds));
+          configured.add(measure(publish, broker, -1, events, round, rounds));
         }
         if (own != null) {
-          recommended.add(measure(publish, own.uri, events, round, rounds));
+          recommended.add(measure(publish, own.uri, own.pid(), events, round, rounds));
         }
       }
       if (broker != null) {
@@ -79,9 +79,9 @@ final class PublishPart {
     return keys;
   }
 
-  private PublishTimeline measure(PublishLatencyRun publish, String broker, int events, int round, int rounds)
-      throws Exception {
-    PublishTimeline t = publish.run(broker, events);
+  private PublishTimeline measure(PublishLatencyRun publish, String broker, long pid, int events, int round,
+                                  int rounds) throws Exception {
+    PublishTimeline t = publish.run(broker, events, pid);
     out.printf(Locale.ROOT, "publish: run %d of %d, %s, load average %.2f: decision->socket write p50 %.2f p99 %.2f ms;"
             + " decision->PUBACK p50 %.2f p99 %.2f ms%n", round, rounds, broker,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

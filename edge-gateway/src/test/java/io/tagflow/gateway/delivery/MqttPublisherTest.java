@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagflow.gateway.delivery.FakeMqttClient.Published;
+import io.tagflow.gateway.delivery.internal.PahoOptions;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -222,5 +225,16 @@ class MqttPublisherTest {
     assertThat(c.getReceiveMaximum()).isEqualTo(7);
     assertThat(c.isCleanStart()).isTrue();
     assertThat(o.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void connectionOptions_tcpBroker_noDelaySocketsUnlessAFactoryIsGiven() throws Exception {
+    SocketFactory byDefault = PahoOptions.connectionOptions(options().build()).getSocketFactory();
+    try (Socket socket = byDefault.createSocket()) {
+      assertThat(socket.getTcpNoDelay()).as("Nagle off on the gateway's side").isTrue();
+    }
+    SocketFactory given = SocketFactory.getDefault();
+    assertThat(PahoOptions.connectionOptions(options().socketFactory(given).build()).getSocketFactory())
+        .isSameAs(given);
   }
 }
