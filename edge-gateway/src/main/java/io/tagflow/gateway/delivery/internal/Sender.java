@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * DrainState}, waiting when the window is full, the client refuses, or the outbox cannot be read.
  *
  * <p>Only the drain thread sends. Letting the thread that just wrote entries send them itself (one
- * thread wake-up less) was tried and dropped: on the shared 2-core machine it made the publish call
- * -> PUBACK leg's p99 worse, not better (docs/performance.md, publish latency, session 3).
+ * thread wake-up less) was tried and dropped, and re-measured in session 4 with the same outcome: on
+ * the shared 2-core machine it removes the drain thread's wake-up but the time reappears after it
+ * (Paho's sender, the broker and the sync thread then wake at once), and decision -> PUBACK p99 got
+ * worse, not better (docs/performance.md, publish latency, sessions 3 and 4).
  */
 public final class Sender {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
