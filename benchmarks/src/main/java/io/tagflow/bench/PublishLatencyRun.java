@@ -76,6 +76,11 @@ final class PublishLatencyRun {
   /** The broker to use, or null (with the reason printed) when none answers. */
   String broker(String configured) {
     String uri = configured != null && !configured.isBlank() ? configured : DEFAULT_BROKER;
+    if (!uri.startsWith("tcp://")) {
+      out.printf("publish: %s is not a tcp:// broker; the benchmark times packets on plain TCP sockets only,"
+          + " so this broker is skipped%n", uri);
+      return null;
+    }
     URI u = URI.create(uri);
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort()), 1000);

@@ -2,6 +2,7 @@ package io.tagflow.bench;
 
 import io.tagflow.bench.PublishTimeline.Moment;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class PublishPart {
     PublishTimeline t = publish.run(broker, events, pid);
     out.printf(Locale.ROOT, "publish: run %d of %d, %s, load average %.2f: decision->socket write p50 %.2f p99 %.2f ms;"
             + " decision->PUBACK p50 %.2f p99 %.2f ms%n", round, rounds, broker,
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         t.percentile(Moment.WIRE, 50), t.percentile(Moment.WIRE, 99), t.percentile(Moment.PUBACK, 50),
         t.percentile(Moment.PUBACK, 99));
     return t;

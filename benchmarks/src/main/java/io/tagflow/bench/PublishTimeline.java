@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * When each decision of a publish-latency run passed each moment on its way to the broker, in
@@ -80,7 +81,7 @@ final class PublishTimeline {
   /** Indexes of the decisions whose decision -> {@code moment} is at or above its percentile {@code p}. */
   int[] slowest(Moment moment, double p) {
     double bound = percentile(moment, p);
-    return java.util.stream.IntStream.range(0, size()).filter(i -> at(moment, i) >= bound).toArray();
+    return IntStream.range(0, size()).filter(i -> at(moment, i) >= bound).toArray();
   }
 
   /**
