@@ -17,19 +17,18 @@ import javax.sql.DataSource;
  * {@code tag_location_backlog} row naming them, the bin placements of location events, reader and
  * gateway states, dead letters.
  *
- * <p>The door placements of new movements (each tag of a movement is at its door) reach
- * {@code tag_locations} just after the commit, from the store's own thread
- * ({@link TagLocationApplier}); a crash in between leaves them in the backlog, which {@link #open}
- * applies before it returns. So {@code tag_locations} is complete whenever no batch is
- * {@linkplain #pendingPlacements() pending}, and always after {@link #open}.
+ * <p>The door placements of new movements (each tag of a movement is at its door) are folded into
+ * {@code tag_locations} later, from the store's own thread, several batches in one statement
+ * ({@link TagLocationApplier}); until then {@link TagLocationRepository}'s reads take them from the
+ * backlog, and a crash leaves them there, which {@link #open} folds before it returns. So
+ * {@code tag_locations} alone is complete whenever no batch is {@linkplain #pendingPlacements() pending},
+ * and always after {@link #open}.
  *
  * <p>Thread-safe. {@link #close} stops the applier thread.
  */
 public final class PostgresEventStore implements EventStore, AutoCloseable {
   /** Gauge name for {@link #pendingPlacements()}. */
   public static final String PENDING_PLACEMENTS = "tagflow.store.placements.pending";
-  /** Stored batches whose placements may wait before {@link #store} blocks. */
-  static final int PLACEMENT_QUEUE = 4;
   /** Attempts of a batch that meets concurrent writers of its movements (see {@link MovementRepository#insert}). */
   private static final int MAX_ATTEMPTS = 3;
   private static final String BACKLOG = "INSERT INTO tag_location_backlog (movement_ids, moved_ats)"
@@ -52,11 +51,16 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
   }
 
   /**
-   * Applies the placements a previous run left in the backlog (so {@code tag_locations} is complete
+   * Folds the placements a previous run left in the backlog (so {@code tag_locations} is complete
    * when this returns), then starts the placement thread.
    */
   public static PostgresEventStore open(DataSource dataSource) throws SQLException {
-    return new PostgresEventStore(dataSource, TagLocationApplier.start(dataSource, PLACEMENT_QUEUE));
+    return open(dataSource, TagLocationApplier.Policy.DEFAULT);
+  }
+
+  /** As {@link #open(DataSource)}, folding placements as {@code policy} says. */
+  static PostgresEventStore open(DataSource dataSource, TagLocationApplier.Policy policy) throws SQLException {
+    return new PostgresEventStore(dataSource, TagLocationApplier.start(dataSource, policy));
   }
 
   @Override
@@ -89,19 +93,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
       return new Written(inserted, backlog);
     });
     List<MovementEvent> fresh = written.fresh();
-    long backlogId = written.backlogId();
-    if (!fresh.isEmpty()) {
+    if (written.backlogId() != 0) {
       // Only new movements place tags: a redelivered old movement must not undo a later location.
-      List<TagLocation> doors = new ArrayList<>(fresh.size() * 20);
-      for (MovementEvent m : fresh) {
-        doors.addAll(TagLocationRepository.placements(m));
-      }
-      try {
-        applier.submit(new TagLocationApplier.Work(backlogId, doors));
-      } catch (InterruptedException e) {
-        // Committed all the same: the backlog row stays and the next open applies it.
-        Thread.currentThread().interrupt();
-      }
+      applier.stored();
     }
     return new StoredBatch(batch, fresh, batch.movements().size() - fresh.size());
   }
@@ -111,12 +105,12 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     return applier.pending();
   }
 
-  /** Waits until {@code tag_locations} holds every stored placement; false when {@code timeout} passed first. */
+  /** Folds now and waits until {@code tag_locations} alone holds every stored placement; false when {@code timeout} passed first. */
   public boolean awaitPlacements(Duration timeout) throws InterruptedException {
     return applier.awaitIdle(timeout);
   }
 
-  /** Applies the queued placements, then stops the placement thread; what is left stays in the backlog. */
+  /** Folds the stored placements, then stops the placement thread; what is left stays in the backlog. */
   @Override
   public void close() throws InterruptedException {
     applier.close();
