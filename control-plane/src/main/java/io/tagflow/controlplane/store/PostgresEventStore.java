@@ -29,8 +29,11 @@ import javax.sql.DataSource;
 public final class PostgresEventStore implements EventStore, AutoCloseable {
   /** Gauge name for {@link #pendingPlacements()}. */
   public static final String PENDING_PLACEMENTS = "tagflow.store.placements.pending";
-  /** Attempts of a batch that meets concurrent writers of its movements (see {@link MovementRepository#insert}). */
-  private static final int MAX_ATTEMPTS = 3;
+  /**
+   * Attempts of a batch: the first without the look-up of stored ids ({@link MovementRepository#insertNew}),
+   * then with it, again when concurrent writers of its movements commit first ({@link MovementRepository#insert}).
+   */
+  private static final int MAX_ATTEMPTS = 4;
   private static final String BACKLOG = "INSERT INTO tag_location_backlog (movement_ids, moved_ats)"
       + " VALUES (?::uuid[], ?::timestamptz[]) RETURNING backlog_id";
 
@@ -67,10 +70,11 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
   public StoredBatch store(EventBatch batch) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return storeOnce(batch);
+        return storeOnce(batch, attempt > 1);
       } catch (SQLException e) {
-        // Another transaction stored one of these movements between our look-up and our COPY: again,
-        // and the look-up finds it. Anything else, or a third race in a row, is the caller's failure.
+        // One of these movements is stored already (a redelivery), or another transaction stored it
+        // between our look-up and our COPY: again, with the look-up, which finds it. Anything else, or
+        // a third race in a row, is the caller's failure.
         if (!MovementRepository.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
           throw e;
         }
@@ -78,9 +82,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     }
   }
 
-  private StoredBatch storeOnce(EventBatch batch) throws SQLException {
+  private StoredBatch storeOnce(EventBatch batch, boolean lookUp) throws SQLException {
     Written written = Sql.inTransaction(dataSource, c -> {
-      List<MovementEvent> inserted = movements.insert(c, batch.movements(), batch.receivedAt());
+      List<MovementEvent> inserted = lookUp ? movements.insert(c, batch.movements(), batch.receivedAt())
+          : movements.insertNew(c, batch.movements(), batch.receivedAt());
       long backlog = inserted.isEmpty() ? 0 : backlog(c, inserted);
       List<TagLocation> bins = new ArrayList<>(batch.locations().size());
       for (LocationEvent l : batch.locations()) {

@@ -47,10 +47,16 @@ public final class TagLocationRepository {
       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
            AS u(epc, site, bin, door, at, event_id)
       """ + NEWER_WINS;
-  /** The current location of every tag of one site ({@code ?}: the site id, twice); see {@link #current}. */
-  public static final String CURRENT_OF_SITE = current("site_id");
-  /** The current location of one tag ({@code ?}: the EPC, twice); see {@link #current}. */
-  public static final String CURRENT_OF_TAG = current("epc");
+  /**
+   * The current location of every tag of one site ({@code ?}: the site id, twice); see {@link #current}.
+   * The backlog's placements are read for all sites: a tag folded at this site may have moved to another.
+   */
+  public static final String CURRENT_OF_SITE = current("site_id", "");
+  /**
+   * The current location of one tag ({@code ?}: the EPC, three times); see {@link #current}. The backlog
+   * is searched for that tag only (a primary-key probe of {@code movement_tags} per movement not folded).
+   */
+  public static final String CURRENT_OF_TAG = current("epc", "WHERE t.epc = ?");
 
   private final DataSource dataSource;
 
@@ -105,6 +111,11 @@ public final class TagLocationRepository {
    * Of several placements of a tag the newest wins, ordered as {@link #NEWER_WINS} orders them.
    */
   static String doorPlacementsOf(String rows) {
+    return doorPlacementsOf(rows, "");
+  }
+
+  /** As {@link #doorPlacementsOf(String)}, of the tag rows that {@code where} (a WHERE clause or "") keeps. */
+  private static String doorPlacementsOf(String rows, String where) {
     return """
         SELECT DISTINCT ON (t.epc) t.epc, m.site_id, NULL::text AS bin_id, m.door_id, t.last_seen AS at,
                t.movement_id AS event_id
@@ -112,8 +123,9 @@ public final class TagLocationRepository {
         CROSS JOIN LATERAL unnest(b.movement_ids, b.moved_ats) AS u(movement_id, moved_at)
         JOIN movements m ON m.movement_id = u.movement_id AND m.moved_at = u.moved_at
         JOIN movement_tags t ON t.movement_id = u.movement_id AND t.moved_at = u.moved_at
+        %s
         ORDER BY t.epc, t.last_seen DESC, t.movement_id DESC
-        """.formatted(rows);
+        """.formatted(rows, where);
   }
 
   /**
@@ -121,7 +133,7 @@ public final class TagLocationRepository {
    * {@code tag_locations} row and its newest door placement still in the backlog (stored, not folded yet
    * by {@link TagLocationApplier}). So readers see every committed event whether or not it is folded.
    */
-  private static String current(String column) {
+  private static String current(String column, String pendingWhere) {
     return """
         WITH pending AS MATERIALIZED (%s)
         SELECT l.epc, l.site_id, l.bin_id, l.door_id, l.at, l.event_id FROM tag_locations l
@@ -131,7 +143,7 @@ public final class TagLocationRepository {
         SELECT p.epc, p.site_id, p.bin_id, p.door_id, p.at, p.event_id FROM pending p
         WHERE p.%s = ? AND NOT EXISTS (
           SELECT 1 FROM tag_locations l WHERE l.epc = p.epc AND (l.at, l.event_id) >= (p.at, p.event_id))
-        """.formatted(doorPlacementsOf("tag_location_backlog"), column, column);
+        """.formatted(doorPlacementsOf("tag_location_backlog", pendingWhere), column, column);
   }
 
   /**
@@ -161,11 +173,13 @@ public final class TagLocationRepository {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
+  /** Rows of {@code sql}, whose three parameters are all {@code param}. */
   private List<TagLocation> query(String sql, String param) throws SQLException {
     List<TagLocation> result = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, param);
-      ps.setString(2, param);
+      for (int i = 1; i <= 3; i++) {
+        ps.setString(i, param);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           result.add(new TagLocation(rs.getString("epc"), rs.getString("site_id"), rs.getString("bin_id"),

@@ -57,7 +57,8 @@ final class PgObservations implements ObservationRepository {
         } else {
           ps.setString(1, epc);
           ps.setString(2, epc);
-          ps.setString(3, site);
+          ps.setString(3, epc);
+          ps.setString(4, site);
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
