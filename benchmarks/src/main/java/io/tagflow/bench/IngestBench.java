@@ -241,8 +241,9 @@ final class IngestBench implements BenchMain.Benchmark {
       }
       TimeUnit.MILLISECONDS.sleep(50);
     }
-    // The store applies door placements to tag_locations just after each commit: the run ends when
-    // those are applied too, so a backlog of them cannot make ingest look faster than it is.
+    // The store folds door placements into tag_locations after the commits (once ingest is quiet, or
+    // every 5 s): the run ends when those are folded too, so a backlog of them cannot make ingest look
+    // faster than it is.
     while (placementsPending.value() > 0) {
       TimeUnit.MILLISECONDS.sleep(5);
     }

@@ -114,8 +114,8 @@ class CrashRecoveryIT {
         Map<String, Integer> cleanOccupancy = cleanIngest(cleanDb, twiceShuffled, w.expectedOccupancy());
 
         assertThat(cleanOccupancy).isEqualTo(occupancy);
-        // Door placements reach tag_locations just after each commit; the clean service applied its last
-        // ones when it stopped, the running one may still be applying.
+        // Door placements are folded into tag_locations once ingest is quiet; the clean service folded its
+        // last ones when it stopped, the running one may still be folding.
         Poll.until(() -> count(crashDb, "SELECT count(*) FROM tag_location_backlog"), n -> n == 0, WAIT);
         assertThat(count(cleanDb, "SELECT count(*) FROM tag_location_backlog")).isZero();
         for (String rows : List.of(

@@ -60,18 +60,39 @@ public final class MovementRepository {
    */
   public List<MovementEvent> insert(Connection c, List<MovementEvent> movements, Instant receivedAt)
       throws SQLException {
-    Map<UUID, MovementEvent> unique = new LinkedHashMap<>();
-    for (MovementEvent m : movements) {
-      unique.putIfAbsent(m.movementId(), m);
-    }
-    if (unique.isEmpty()) {
+    List<MovementEvent> rows = distinct(movements);
+    if (rows.isEmpty()) {
       return List.of();
     }
-    List<MovementEvent> rows = new ArrayList<>(unique.values());
     Set<UUID> stored = stored(c, rows);
     List<MovementEvent> fresh = rows.stream().filter(m -> !stored.contains(m.movementId())).toList();
     MovementCopy.copy(c, fresh, receivedAt);
     return fresh;
+  }
+
+  /**
+   * As {@link #insert}, without the look-up: for a batch expected to hold new movements only (a
+   * redelivery is the exception). If one of them is stored already, the COPY fails with a unique
+   * violation (SQLState {@value #UNIQUE_VIOLATION}), nothing of the caller's transaction is kept, and
+   * the caller stores the batch again with {@link #insert}. The primary key decides, so nothing is
+   * ever stored twice; TimescaleDB checks it on compressed chunks too ({@code TimescaleStoreIT}).
+   *
+   * @return the movements, without repeats, in input order: all new
+   */
+  public List<MovementEvent> insertNew(Connection c, List<MovementEvent> movements, Instant receivedAt)
+      throws SQLException {
+    List<MovementEvent> rows = distinct(movements);
+    MovementCopy.copy(c, rows, receivedAt);
+    return rows;
+  }
+
+  /** {@code movements} without repeats of a movement id, in input order. */
+  private static List<MovementEvent> distinct(List<MovementEvent> movements) {
+    Map<UUID, MovementEvent> unique = new LinkedHashMap<>();
+    for (MovementEvent m : movements) {
+      unique.putIfAbsent(m.movementId(), m);
+    }
+    return new ArrayList<>(unique.values());
   }
 
   /** The ids of {@code rows} already in {@code movements}. */

@@ -17,21 +17,23 @@ import javax.sql.DataSource;
  * {@code tag_location_backlog} row naming them, the bin placements of location events, reader and
  * gateway states, dead letters.
  *
- * <p>The door placements of new movements (each tag of a movement is at its door) reach
- * {@code tag_locations} just after the commit, from the store's own thread
- * ({@link TagLocationApplier}); a crash in between leaves them in the backlog, which {@link #open}
- * applies before it returns. So {@code tag_locations} is complete whenever no batch is
- * {@linkplain #pendingPlacements() pending}, and always after {@link #open}.
+ * <p>The door placements of new movements (each tag of a movement is at its door) are folded into
+ * {@code tag_locations} later, from the store's own thread, several batches in one statement
+ * ({@link TagLocationApplier}); until then {@link TagLocationRepository}'s reads take them from the
+ * backlog, and a crash leaves them there, which {@link #open} folds before it returns. So
+ * {@code tag_locations} alone is complete whenever no batch is {@linkplain #pendingPlacements() pending},
+ * and always after {@link #open}.
  *
  * <p>Thread-safe. {@link #close} stops the applier thread.
  */
 public final class PostgresEventStore implements EventStore, AutoCloseable {
   /** Gauge name for {@link #pendingPlacements()}. */
   public static final String PENDING_PLACEMENTS = "tagflow.store.placements.pending";
-  /** Stored batches whose placements may wait before {@link #store} blocks. */
-  static final int PLACEMENT_QUEUE = 4;
-  /** Attempts of a batch that meets concurrent writers of its movements (see {@link MovementRepository#insert}). */
-  private static final int MAX_ATTEMPTS = 3;
+  /**
+   * Attempts of a batch: the first without the look-up of stored ids ({@link MovementRepository#insertNew}),
+   * then with it, again when concurrent writers of its movements commit first ({@link MovementRepository#insert}).
+   */
+  private static final int MAX_ATTEMPTS = 4;
   private static final String BACKLOG = "INSERT INTO tag_location_backlog (movement_ids, moved_ats)"
       + " VALUES (?::uuid[], ?::timestamptz[]) RETURNING backlog_id";
 
@@ -52,21 +54,27 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
   }
 
   /**
-   * Applies the placements a previous run left in the backlog (so {@code tag_locations} is complete
+   * Folds the placements a previous run left in the backlog (so {@code tag_locations} is complete
    * when this returns), then starts the placement thread.
    */
   public static PostgresEventStore open(DataSource dataSource) throws SQLException {
-    return new PostgresEventStore(dataSource, TagLocationApplier.start(dataSource, PLACEMENT_QUEUE));
+    return open(dataSource, TagLocationApplier.Policy.DEFAULT);
+  }
+
+  /** As {@link #open(DataSource)}, folding placements as {@code policy} says. */
+  static PostgresEventStore open(DataSource dataSource, TagLocationApplier.Policy policy) throws SQLException {
+    return new PostgresEventStore(dataSource, TagLocationApplier.start(dataSource, policy));
   }
 
   @Override
   public StoredBatch store(EventBatch batch) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return storeOnce(batch);
+        return storeOnce(batch, attempt > 1);
       } catch (SQLException e) {
-        // Another transaction stored one of these movements between our look-up and our COPY: again,
-        // and the look-up finds it. Anything else, or a third race in a row, is the caller's failure.
+        // One of these movements is stored already (a redelivery), or another transaction stored it
+        // between our look-up and our COPY: again, with the look-up, which finds it. Anything else, or
+        // a third race in a row, is the caller's failure.
         if (!MovementRepository.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
           throw e;
         }
@@ -74,9 +82,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     }
   }
 
-  private StoredBatch storeOnce(EventBatch batch) throws SQLException {
+  private StoredBatch storeOnce(EventBatch batch, boolean lookUp) throws SQLException {
     Written written = Sql.inTransaction(dataSource, c -> {
-      List<MovementEvent> inserted = movements.insert(c, batch.movements(), batch.receivedAt());
+      List<MovementEvent> inserted = lookUp ? movements.insert(c, batch.movements(), batch.receivedAt())
+          : movements.insertNew(c, batch.movements(), batch.receivedAt());
       long backlog = inserted.isEmpty() ? 0 : backlog(c, inserted);
       List<TagLocation> bins = new ArrayList<>(batch.locations().size());
       for (LocationEvent l : batch.locations()) {
@@ -89,19 +98,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
       return new Written(inserted, backlog);
     });
     List<MovementEvent> fresh = written.fresh();
-    long backlogId = written.backlogId();
-    if (!fresh.isEmpty()) {
+    if (written.backlogId() != 0) {
       // Only new movements place tags: a redelivered old movement must not undo a later location.
-      List<TagLocation> doors = new ArrayList<>(fresh.size() * 20);
-      for (MovementEvent m : fresh) {
-        doors.addAll(TagLocationRepository.placements(m));
-      }
-      try {
-        applier.submit(new TagLocationApplier.Work(backlogId, doors));
-      } catch (InterruptedException e) {
-        // Committed all the same: the backlog row stays and the next open applies it.
-        Thread.currentThread().interrupt();
-      }
+      applier.stored();
     }
     return new StoredBatch(batch, fresh, batch.movements().size() - fresh.size());
   }
@@ -111,12 +110,12 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     return applier.pending();
   }
 
-  /** Waits until {@code tag_locations} holds every stored placement; false when {@code timeout} passed first. */
+  /** Folds now and waits until {@code tag_locations} alone holds every stored placement; false when {@code timeout} passed first. */
   public boolean awaitPlacements(Duration timeout) throws InterruptedException {
     return applier.awaitIdle(timeout);
   }
 
-  /** Applies the queued placements, then stops the placement thread; what is left stays in the backlog. */
+  /** Folds the stored placements, then stops the placement thread; what is left stays in the backlog. */
   @Override
   public void close() throws InterruptedException {
     applier.close();

@@ -13,6 +13,7 @@ import io.tagflow.controlplane.model.TagRecord;
 import io.tagflow.controlplane.repository.Repositories;
 import io.tagflow.controlplane.repository.postgres.PgRepositories;
 import io.tagflow.protocol.event.Direction;
+import io.tagflow.protocol.event.LocationEvent;
 import io.tagflow.protocol.event.MovementEvent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -278,10 +279,12 @@ class StoreIT {
     closed.store(new EventBatch(f.now(), second, List.of(), List.of(), List.of(), List.of()));
     closed.store(new EventBatch(f.now(), first, List.of(), List.of(), List.of(), List.of()));
     TagLocationRepository locations = new TagLocationRepository(db.dataSource());
-    List<TagLocation> beforeReopen = new ArrayList<>();
+    List<TagLocation> readBeforeReopen = new ArrayList<>();
     for (String epc : expected.keySet()) {
-      beforeReopen.add(locations.locationOf(epc));
+      readBeforeReopen.add(locations.locationOf(epc));
     }
+    List<String> foldedBeforeReopen = ModeDatabases.queryRows(db, "SELECT epc FROM tag_locations WHERE site_id = '"
+        + site + "'");
     String backlog = "SELECT count(*) FROM tag_location_backlog WHERE '" + first.get(0).movementId()
         + "' = ANY(movement_ids) OR '" + second.get(0).movementId() + "' = ANY(movement_ids)";
     List<String> backlogBeforeReopen = ModeDatabases.queryRows(db, backlog);
@@ -290,11 +293,67 @@ class StoreIT {
     }
 
     assertThat(expected).hasSize(20 + 30);
-    assertThat(beforeReopen).containsOnlyNulls();
+    assertThat(foldedBeforeReopen).isEmpty();
+    // Reads take the placements not folded yet from the backlog.
+    assertThat(readBeforeReopen).containsExactlyElementsOf(expected.values());
     assertThat(backlogBeforeReopen).containsExactly("2");
     assertThat(ModeDatabases.queryRows(db, backlog)).containsExactly("0");
     for (TagLocation l : expected.values()) {
       assertThat(locations.locationOf(l.epc())).as(l.epc()).isEqualTo(l);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
+  void reads_placementsNotFoldedYet_seeNewestOfBinAndDoor(StorageMode mode) throws Exception {
+    Database db = databases.get(mode);
+    String site = "unfolded-" + mode.code();
+    int base = 7500 + 100 * mode.ordinal();
+    EventFixtures f = new EventFixtures(START);
+    // Tag 0: in a bin, then out through a door (the door wins); tag 1: through a door, then into a bin
+    // (the bin wins); tag 2: moved twice (the later movement wins), the later one stored first.
+    var bin0 = siteOf(f.advance(Duration.ofSeconds(10)).location(epc(base), "A-01"), site);
+    MovementEvent out0 = siteOf(f.advance(Duration.ofSeconds(10)).movement("D1", Direction.OUT, epc(base)), site);
+    MovementEvent in1 = siteOf(f.advance(Duration.ofSeconds(10)).movement("D2", Direction.IN, epc(base + 1)), site);
+    var bin1 = siteOf(f.advance(Duration.ofSeconds(10)).location(epc(base + 1), "B-02"), site);
+    MovementEvent first2 = siteOf(f.advance(Duration.ofSeconds(10)).movement("D3", Direction.IN, epc(base + 2)), site);
+    MovementEvent later2 = siteOf(f.advance(Duration.ofSeconds(10)).movement("D4", Direction.OUT, epc(base + 2)), site);
+    TagLocationApplier.Policy never = new TagLocationApplier.Policy(Duration.ofHours(1), Duration.ofHours(1));
+    TagLocationRepository locations = new TagLocationRepository(db.dataSource());
+    Repositories repos = PgRepositories.create(db.dataSource(), CLOCK);
+
+    try (PostgresEventStore store = PostgresEventStore.open(db.dataSource(), never)) {
+      store.store(new EventBatch(f.now(), List.of(), List.of(bin0), List.of(), List.of(), List.of()));
+      store.store(new EventBatch(f.now(), List.of(later2, out0, in1), List.of(), List.of(), List.of(), List.of()));
+      store.store(new EventBatch(f.now(), List.of(first2), List.of(bin1), List.of(), List.of(), List.of()));
+
+      List<String> folded = ModeDatabases.queryRows(db, "SELECT epc FROM tag_locations WHERE site_id = '" + site
+          + "' ORDER BY epc");
+      int pending = store.pendingPlacements();
+      List<String> read = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        TagLocation l = locations.locationOf(epc(base + i));
+        read.add(l.binId() != null ? l.binId() : l.doorId());
+      }
+      List<BinOccupancy> occupancy = locations.occupancy(site);
+      List<String> rebuilt = repos.observations().latestObservations(site).stream()
+          .map(o -> o.epc() + "@" + o.place() + "/" + o.via()).sorted().toList();
+
+      assertThat(folded).containsExactly(epc(base), epc(base + 1));
+      assertThat(pending).isEqualTo(2);
+      assertThat(read).containsExactly("D1", "B-02", "D4");
+      assertThat(occupancy).containsExactly(new BinOccupancy("B-02", null, 1));
+      assertThat(rebuilt).containsExactly(epc(base) + "@D1/MOVEMENT_OUT", epc(base + 1) + "@B-02/LOCATION",
+          epc(base + 2) + "@D4/MOVEMENT_OUT");
+      assertThat(repos.observations().latestObservation(site, epc(base + 2))).get()
+          .extracting(o -> o.place()).isEqualTo("D4");
+
+      // Folded, tag_locations alone says the same.
+      assertThat(store.awaitPlacements(Duration.ofSeconds(30))).isTrue();
+      assertThat(ModeDatabases.queryRows(db, "SELECT epc || ' ' || coalesce(bin_id, door_id) FROM tag_locations"
+          + " WHERE site_id = '" + site + "' ORDER BY epc"))
+          .containsExactly(epc(base) + " D1", epc(base + 1) + " B-02", epc(base + 2) + " D4");
+      assertThat(store.pendingPlacements()).isZero();
     }
   }
 
@@ -375,6 +434,10 @@ class StoreIT {
     if (mode == StorageMode.PLAIN) {
       assertThat(dropped).contains("movements_202611", "movement_tags_202611").doesNotContain("movements_202612");
     }
+  }
+
+  private static LocationEvent siteOf(LocationEvent l, String site) {
+    return LocationEvent.of(l.eventId(), site, l.gateway(), l.epc(), l.bin(), l.from(), l.at(), l.confidence());
   }
 
   private static MovementEvent siteOf(MovementEvent m, String site) {
