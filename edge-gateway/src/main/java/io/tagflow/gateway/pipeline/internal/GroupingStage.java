@@ -42,7 +42,9 @@ import java.util.List;
  * <p>The SSCC rule: a movement holds at most one SSCC-96 tag, the pallet's identity. A second SSCC
  * never joins a movement that has one, so two pallets in a row are two movements even when the
  * forklift drives them through close together; their cases go to the pallet whose SSCC passed
- * nearest in time.
+ * nearest in time. That holds whatever order the tags are judged in: a second SSCC judged after
+ * cases of both pallets joined the first one's movement takes those that passed nearer to it
+ * ({@link #takeNearerCases}).
  */
 public final class GroupingStage implements FilterStage {
   /** The event contract's limit (EventSchema.MAX_TAGS_PER_MOVEMENT): a fuller movement splits. */
@@ -102,8 +104,13 @@ public final class GroupingStage implements FilterStage {
       best = new OpenMovement(c.door(), c.direction());
       open.add(best);
       atDoor.add(best);
+      best.add(c, nowMicros);
+      if (c.track().isSscc()) {
+        takeNearerCases(best, c, atDoor, nowMicros);
+      }
+    } else {
+      best.add(c, nowMicros);
     }
-    best.add(c, nowMicros);
     // The crossing may bridge movements of one passage that formed apart: they become one.
     for (int i = 0; i < atDoor.size(); i++) {
       OpenMovement m = atDoor.get(i);
@@ -136,11 +143,41 @@ public final class GroupingStage implements FilterStage {
   }
 
   private boolean joins(OpenMovement m, Crossing c) {
-    return m.door == c.door() && m.direction == c.direction()
-        && m.crossings.size() < MAX_TAGS_PER_MOVEMENT
-        && (m.distance(c.passageMicros()) <= groupGapMicros || m.overlapsMostOf(c)
-            || m.arrivedWith(c.firstReadMicros(), groupGapMicros))
+    return samePassage(m, c) && m.crossings.size() < MAX_TAGS_PER_MOVEMENT
         && !(c.track().isSscc() && m.pallet != null && m.pallet.track() != c.track());
+  }
+
+  /** True when the crossing belongs to the movement's passage by door, direction and time. */
+  private boolean samePassage(OpenMovement m, Crossing c) {
+    return m.door == c.door() && m.direction == c.direction()
+        && (m.distance(c.passageMicros()) <= groupGapMicros || m.overlapsMostOf(c)
+            || m.arrivedWith(c.firstReadMicros(), groupGapMicros));
+  }
+
+  /**
+   * A pallet's SSCC that opened a movement of its own because another pallet's movement of the same
+   * passage already had an SSCC (two pallets through the door within seconds of each other) takes
+   * from that movement the cases that passed nearer to it than to that pallet's SSCC: the SSCC rule
+   * then gives the same answer whatever order the tags were judged in. Without it, every case judged
+   * before the second SSCC went to the first pallet, and the second pallet's movement, left with its
+   * label and a straggler or two, was too weak to be emitted: the pallet was missed.
+   */
+  private void takeNearerCases(OpenMovement mine, Crossing sscc, List<OpenMovement> atDoor, long nowMicros) {
+    for (int i = 0; i < atDoor.size(); i++) {
+      OpenMovement m = atDoor.get(i);
+      if (m == mine || m.pallet == null || !samePassage(m, sscc)) {
+        continue;
+      }
+      long theirs = m.pallet.passageMicros();
+      for (int k = m.crossings.size() - 1; k >= 0; k--) {
+        Crossing x = m.crossings.get(k);
+        if (x != m.pallet && mine.crossings.size() < MAX_TAGS_PER_MOVEMENT
+            && Math.abs(x.passageMicros() - sscc.passageMicros()) < Math.abs(x.passageMicros() - theirs)) {
+          m.release(k);
+          mine.add(x, nowMicros);
+        }
+      }
+    }
   }
 
   /**

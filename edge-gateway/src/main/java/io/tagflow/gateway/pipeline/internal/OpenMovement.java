@@ -69,11 +69,7 @@ final class OpenMovement {
     if (pallet == null && c.track().isSscc()) {
       pallet = c;
     }
-    minPassageMicros = Math.min(minPassageMicros, c.passageMicros());
-    maxPassageMicros = Math.max(maxPassageMicros, c.passageMicros());
-    firstReadMicros = Math.min(firstReadMicros, c.firstReadMicros());
-    lastFirstReadMicros = Math.max(lastFirstReadMicros, c.firstReadMicros());
-    lastReadMicros = Math.max(lastReadMicros, c.lastReadMicros());
+    span(c);
   }
 
   /** Takes over every crossing of {@code other} (another part of the same passage). */
@@ -91,6 +87,31 @@ final class OpenMovement {
       }
     }
     return -1;
+  }
+
+  /**
+   * Gives up the crossing at {@code index} before arbitration (grouping moved it to another
+   * movement): it no longer counts as gathered, and the spans cover the crossings left.
+   */
+  void release(int index) {
+    crossings.remove(index);
+    gathered--;
+    minPassageMicros = Long.MAX_VALUE;
+    maxPassageMicros = Long.MIN_VALUE;
+    firstReadMicros = Long.MAX_VALUE;
+    lastFirstReadMicros = Long.MIN_VALUE;
+    lastReadMicros = Long.MIN_VALUE;
+    for (Crossing c : crossings) {
+      span(c);
+    }
+  }
+
+  private void span(Crossing c) {
+    minPassageMicros = Math.min(minPassageMicros, c.passageMicros());
+    maxPassageMicros = Math.max(maxPassageMicros, c.passageMicros());
+    firstReadMicros = Math.min(firstReadMicros, c.firstReadMicros());
+    lastFirstReadMicros = Math.max(lastFirstReadMicros, c.firstReadMicros());
+    lastReadMicros = Math.max(lastReadMicros, c.lastReadMicros());
   }
 
   /** Removes the tag's crossing (arbitration gave the tag to another passage). */

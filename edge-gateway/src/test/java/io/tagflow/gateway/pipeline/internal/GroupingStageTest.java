@@ -75,6 +75,33 @@ class GroupingStageTest {
   }
 
   @Test
+  void secondSsccJudgedAfterItsCases_takesTheCasesThatPassedNearerToIt() {
+    // Pallet 2 passes 1.2 s after pallet 1, but all cases of both are judged before its SSCC.
+    TagTrack label1 = sscc(1);
+    stage.accept(Candidates.crossing(label1, 0, Direction.IN, -20, ms(10_000)), ms(12_000));
+    List<TagTrack> first = new ArrayList<>();
+    List<TagTrack> second = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      TagTrack a = sgtin(100 + i);
+      TagTrack b = sgtin(200 + i);
+      first.add(a);
+      second.add(b);
+      stage.accept(Candidates.crossing(a, 0, Direction.IN, -25, ms(9_900 + i * 100L)), ms(12_100 + i));
+      stage.accept(Candidates.crossing(b, 0, Direction.IN, -25, ms(11_100 + i * 100L)), ms(12_200 + i));
+    }
+    stage.accept(Candidates.crossing(sscc(2), 0, Direction.IN, -20, ms(11_200)), ms(12_500));
+    stage.afterTick(ms(30_000));
+
+    assertThat(closed).hasSize(2);
+    OpenMovement one = closed.get(closed.get(0).pallet.track() == label1 ? 0 : 1);
+    OpenMovement two = closed.get(closed.get(0) == one ? 1 : 0);
+    assertThat(one.crossings).extracting(Crossing::track).containsAll(first).doesNotContainAnyElementsOf(second);
+    assertThat(two.crossings).extracting(Crossing::track).containsAll(second).doesNotContainAnyElementsOf(first);
+    assertThat(two.pallet).isNotNull();
+    assertThat(one.gathered).isEqualTo(5);
+  }
+
+  @Test
   void tagThatArrivedWithThePalletStillPassing_holdsTheMovementUntilItLeaves() {
     pallet(1, 6, 10_000, 13_000);
     // One more case of the pallet, first read with the others (at 9 s), still at the door.
