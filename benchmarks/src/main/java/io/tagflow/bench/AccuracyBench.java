@@ -29,8 +29,11 @@ import java.util.stream.Stream;
  * <p>Load scenes ({@code load-*.yaml}: throughput loads, not accuracy examples) are skipped with a
  * note unless {@code --all} is given.
  *
- * <p>Run from the repository root: {@code ./tagflow bench accuracy [DIR] [--all]} (about a minute
- * per simulated hour of a four-door dock).
+ * <p>With {@code --explain}, each movement finding is followed by the evidence behind it ({@link
+ * AccuracyExplain}; the scenarios with findings run twice).
+ *
+ * <p>Run from the repository root: {@code ./tagflow bench accuracy [DIR] [--all] [--explain]} (about
+ * a minute per simulated hour of a four-door dock).
  */
 final class AccuracyBench implements BenchMain.Benchmark {
   static final String HEADLINE = "four-doors-shift";
@@ -46,6 +49,7 @@ final class AccuracyBench implements BenchMain.Benchmark {
     PrintStream out = System.out;
     List<String> options = List.of(args);
     boolean all = options.contains("--all");
+    boolean explain = options.contains("--explain");
     Path dir = Path.of(options.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("device-simulators/scenarios"));
     if (!Files.isDirectory(dir)) {
       System.err.println("accuracy: no scenario directory " + dir.toAbsolutePath()
@@ -76,6 +80,9 @@ final class AccuracyBench implements BenchMain.Benchmark {
           scenario.name(), result.reads(), result.movements().size(), result.locations().size(),
           (System.nanoTime() - wall) / 1e9);
       print(out, report);
+      if (explain) {
+        AccuracyExplain.explain(out, scenario, result, report);
+      }
       if (scenario.name().equals(HEADLINE)) {
         headline = report;
       }

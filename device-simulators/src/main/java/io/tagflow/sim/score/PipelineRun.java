@@ -99,6 +99,14 @@ public final class PipelineRun {
    * start) every {@link #PROGRESS_MICROS}: long runs take minutes.
    */
   public Result run(long untilMicros, LongConsumer progress) {
+    return run(untilMicros, progress, null);
+  }
+
+  /**
+   * {@link #run(long, LongConsumer)}, also handing every read of the scene to {@code tap} (when not
+   * null) before the pipeline sees it: diagnostics that show the evidence behind a finding.
+   */
+  public Result run(long untilMicros, LongConsumer progress, ReadSink tap) {
     VirtualClock clock = new VirtualClock(scene.start());
     DecisionMapper mapper = new DecisionMapper(scene.scenario().site(), "sim-gateway", new EventIds(clock));
     List<MovementEvent> movements = new ArrayList<>();
@@ -127,6 +135,9 @@ public final class PipelineRun {
     long[] reads = new long[1];
     ReadSink sink = (r, port, hi, lo, rssi, t) -> {
       reads[0]++;
+      if (tap != null) {
+        tap.onRead(r, port, hi, lo, rssi, t);
+      }
       pipeline.onRead(ids[r], port, hi, lo, rssi, startMicros + t);
     };
     long endMicros = untilMicros + SETTLE_MICROS;

@@ -20,7 +20,9 @@ import java.util.Set;
  * {@code arbitrationWindow} (then the ready ones are decided without the others).
  *
  * <p>First, a tag that an already emitted movement took through another door in a passage
- * overlapping this one is taken out of the movement ({@link #alreadyMoved}). Then, for each pair
+ * overlapping this one is taken out of the movement ({@link #alreadyMoved}), and so is a tag that
+ * came clearly closer to both sides of another door in an overlapping passage, whether or not that
+ * door judged it crossing ({@link #closerElsewhere}). Then, for each pair
  * of movements of the cluster sharing tags, largest first, the shared tags stay
  * with the movement where those tags came closer to both sides' antennas: the summed linear power
  * of each crossing's weaker side peak ({@link Crossing#weakerPeakRssi()}). A tag going through a
@@ -41,13 +43,18 @@ import java.util.Set;
  * reflection, and its centroids can then line up like a crossing's; its weaker side stays far
  * below that. Dropped movements are counted in {@code notThroughPortal}.
  *
+ * <p>When only some movements of a cluster are decided (the ready ones), the shared tags are still
+ * contested over the whole cluster: a movement still being grouped keeps the tags it wins and is
+ * decided later, so a ready movement never takes tags that a stronger passage still open has a
+ * better claim to (emitted first, it would have kept them through {@link #alreadyMoved}).
+ *
  * <p>With early judgement ({@code crossingSettle} above zero) three rules change, because movements
  * are decided while the pallets are still by the doors: the ready movements of a cluster are
- * decided without waiting for the rest when they clearly win on the tags they share ({@link
- * ClusterWait}); a movement that lost more than half of its tags but kept its pallet's SSCC is
- * emitted with the tags it kept (it had gathered cross-reads of a neighbouring door's pallet, not
- * been one); and a late part of a movement already emitted is dropped ({@link EmittedPassages},
- * counted in {@code partOfEmittedMovement}).
+ * decided without waiting for the rest when the outcome on the tags they share is clear, won or
+ * lost by the hysteresis ({@link ClusterWait}); a movement that lost more than half of its tags but
+ * kept its pallet's SSCC is emitted with the tags it kept (it had gathered cross-reads of a
+ * neighbouring door's pallet, not been one); and a late part of a movement already emitted is
+ * dropped ({@link EmittedPassages}, counted in {@code partOfEmittedMovement}).
  *
  * <p>Stagings are not grouped; one is reported only if no other door heard the tag more strongly
  * meanwhile (see {@link #stagedElsewhere}).
@@ -106,17 +113,18 @@ public final class ArbitrationStage implements FilterStage {
       List<OpenMovement> cluster = cluster(m, byTag, decided);
       boolean waited = nowMicros - m.quietSinceMicros >= 2 * windowMicros;
       if (!all && !waited && !cluster.stream().allMatch(c -> c.ready)
-          && !(early && ClusterWait.readyOnesWin(cluster, hysteresisDb))) {
+          && !(early && ClusterWait.readyOnesClear(cluster, hysteresisDb))) {
         continue;
       }
-      if (!all) {
-        cluster.removeIf(c -> !c.ready);
-      }
       cluster.removeIf(decided::contains);
-      counters.in += cluster.size();
-      resolve(cluster, nowMicros);
-      decided.addAll(cluster);
-      removed += cluster.size();
+      List<OpenMovement> deciding = new ArrayList<>(cluster);
+      if (!all) {
+        deciding.removeIf(c -> !c.ready);
+      }
+      counters.in += deciding.size();
+      resolve(deciding, cluster, nowMicros);
+      decided.addAll(deciding);
+      removed += deciding.size();
     }
     for (OpenMovement m : decided) {
       m.decided = true;
@@ -176,9 +184,16 @@ public final class ArbitrationStage implements FilterStage {
     return cluster;
   }
 
-  private void resolve(List<OpenMovement> cluster, long nowMicros) {
-    for (OpenMovement m : cluster) {
+  /**
+   * Decides {@code deciding}, the ready movements of {@code cluster}. The shared tags are contested
+   * over the whole cluster: a movement still being grouped keeps the tags it wins (it is decided
+   * later), so a ready movement never takes tags that a stronger passage still open has a better
+   * claim to.
+   */
+  private void resolve(List<OpenMovement> deciding, List<OpenMovement> cluster, long nowMicros) {
+    for (OpenMovement m : deciding) {
       alreadyMoved(m);
+      closerElsewhere(m, cluster, hysteresisDb);
     }
     cluster.sort((a, b) -> Integer.compare(b.gathered, a.gathered));
     for (int i = 0; i < cluster.size(); i++) {
@@ -186,8 +201,8 @@ public final class ArbitrationStage implements FilterStage {
         contest(cluster.get(i), cluster.get(j));
       }
     }
-    rejoin(cluster);
-    for (OpenMovement m : cluster) {
+    rejoin(deciding);
+    for (OpenMovement m : deciding) {
       if (m.gathered == 0) {
         continue; // rejoined another
       }
@@ -229,6 +244,50 @@ public final class ArbitrationStage implements FilterStage {
         m.remove(t);
       }
     }
+  }
+
+  /**
+   * Removes the crossings of tags that came clearly closer to both sides of another door in a
+   * passage overlapping this one (a weaker-side peak at least {@code marginDb}, the arbitration
+   * hysteresis, higher there, in a passage still open or ended): a tag carried through a door
+   * passes within a metre or two of both sides' antennas there and stays several metres from one
+   * side of the neighbour's, so a neighbour
+   * judging it crossing (its centroids lined up, a reflection) is outweighed by the tag's own
+   * evidence even when the door it went through did not judge it crossing (a pallet's SSCC label
+   * read poorly on one side), or judges it only later. A tag that another movement of the cluster
+   * holds is left to the contest, which weighs the two passages over all the tags they share.
+   */
+  private static void closerElsewhere(OpenMovement m, List<OpenMovement> cluster, double marginDb) {
+    for (int i = m.crossings.size() - 1; i >= 0; i--) {
+      Crossing c = m.crossings.get(i);
+      TagTrack t = c.track();
+      if (heldByAnother(t, m, cluster)) {
+        continue;
+      }
+      for (int slot = 0; slot < t.doorSlots; slot++) {
+        if (t.doorOf[slot] == m.door) {
+          continue;
+        }
+        DoorEvidence ev = t.doors[slot];
+        double there = ev.active && ev.firstReadMicros() <= c.lastReadMicros() ? ev.weakerPeakRssi()
+            : ev.lastPassageFirstReadMicros <= c.lastReadMicros()
+                && c.firstReadMicros() <= ev.lastPassageLastReadMicros ? ev.lastPassageWeakerPeak
+            : Double.NEGATIVE_INFINITY;
+        if (there >= c.weakerPeakRssi() + marginDb) {
+          m.remove(t);
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean heldByAnother(TagTrack t, OpenMovement m, List<OpenMovement> cluster) {
+    for (OpenMovement o : cluster) {
+      if (o != m && o.indexOf(t) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -13,15 +13,18 @@ import java.util.List;
  * ready at once. There is no need to wait for it when the outcome is already clear: every ready
  * movement came closer to both sides' antennas, on the tags it shares with each movement still
  * being grouped, by at least the arbitration hysteresis (summed power of the weaker side's peak, as
- * in the contest itself). The movement still being grouped loses those tags later, when it is
- * decided ({@code alreadyMoved}).
+ * in the contest itself), or came farther by at least that much. The contest is then run over the
+ * whole cluster: the movement still being grouped keeps what it won and loses the rest now.
  */
 final class ClusterWait {
   private ClusterWait() {
   }
 
-  /** True when every ready movement of the cluster clearly beats every unready one it shares tags with. */
-  static boolean readyOnesWin(List<OpenMovement> cluster, double hysteresisDb) {
+  /**
+   * True when every ready movement of the cluster clearly beats, or clearly loses to, every unready
+   * one it shares tags with.
+   */
+  static boolean readyOnesClear(List<OpenMovement> cluster, double hysteresisDb) {
     for (OpenMovement r : cluster) {
       if (!r.ready) {
         continue;
@@ -31,7 +34,7 @@ final class ClusterWait {
           continue;
         }
         double margin = marginDb(r, n);
-        if (!Double.isNaN(margin) && margin < hysteresisDb) {
+        if (!Double.isNaN(margin) && Math.abs(margin) < hysteresisDb) {
           return false;
         }
       }

@@ -13,6 +13,13 @@ final class DoorEvidence {
   /** Summed read power (mW) of the tag's last finished passage here, and when it was judged. */
   double lastPassageMw;
   long lastPassageEndMicros = Long.MIN_VALUE / 2;
+  /**
+   * The last finished passage here: the lower of its two sides' peak RSSI (how close the tag came to
+   * both sides' antennas) and its first and last read (reader clock).
+   */
+  double lastPassageWeakerPeak = Double.NEGATIVE_INFINITY;
+  long lastPassageFirstReadMicros = Long.MIN_VALUE / 2;
+  long lastPassageLastReadMicros = Long.MIN_VALUE / 2;
 
   /** Threshold transitions: the side leading by the hysteresis, the first leader, and a count. */
   int leader;
@@ -79,6 +86,21 @@ final class DoorEvidence {
    */
   boolean crossedOver() {
     return originLeader >= 0 && leader == 1 - originLeader;
+  }
+
+  /** The lower of the two sides' peak RSSI so far (minus infinity while a side has no read). */
+  double weakerPeakRssi() {
+    return Math.min(sides[0].peakRssi, sides[1].peakRssi);
+  }
+
+  /** Remembers the passage ending now ({@link #lastPassageMw} and the fields after it); then reset. */
+  void endPassage(long nowMicros) {
+    lastPassageMw = sides[0].sumPower + sides[1].sumPower;
+    lastPassageEndMicros = nowMicros;
+    lastPassageWeakerPeak = weakerPeakRssi();
+    lastPassageFirstReadMicros = firstReadMicros();
+    lastPassageLastReadMicros = lastReadMicros();
+    reset();
   }
 
   long firstReadMicros() {

@@ -107,9 +107,7 @@ public final class PortalStage implements FilterStage {
         if (c != null && c.isCrossing() && settleMicros > 0 && !ev.crossedOver()) {
           c = judge.ambiguous(t, door, ev); // no crossover: heard through, not carried through
         }
-        ev.lastPassageMw = ev.sides[0].sumPower + ev.sides[1].sumPower;
-        ev.lastPassageEndMicros = nowMicros;
-        ev.reset();
+        ev.endPassage(nowMicros);
         if (c != null) {
           counters.out++;
           sink.accept(c, nowMicros);

@@ -132,6 +132,44 @@ class ArbitrationStageTest {
   }
 
   @Test
+  void readyShadowOfAStrongerPassageNotReady_losesTheSharedTagsInsteadOfTakingThem() {
+    List<TagTrack> pallet = tags(rps, 1, 10);
+    OpenMovement shadow = movement(D2, Direction.IN, pallet.subList(0, 6), -55, true);
+    OpenMovement crossed = movement(D1, Direction.IN, pallet, -45, false);
+
+    stage.decide(open, ms(75_000), false);
+
+    assertThat(emitted).isEmpty();
+    assertThat(stage.overruled()).isEqualTo(1);
+    assertThat(open).containsExactly(crossed);
+    assertThat(crossed.crossings).hasSize(10);
+    crossed.ready = true;
+    stage.decide(open, ms(76_000), false);
+    assertThat(emitted).containsExactly(crossed);
+  }
+
+  @Test
+  void tagCameClearlyCloserToAnotherDoorsBothSides_leftOutOfTheMovement() {
+    List<TagTrack> pallet = tags(rps, 1, 4);
+    OpenMovement m = movement(D2, Direction.IN, pallet, -48, true);
+    // The first tag's passage at D1, overlapping its crossing at D2 (read 9-11 s), came 8 dB closer
+    // to both sides there; D1 did not judge it crossing. The second's came only 2 dB closer.
+    DoorEvidence closer = pallet.get(0).doorFor(D1);
+    closer.lastPassageWeakerPeak = -40;
+    closer.lastPassageFirstReadMicros = ms(8_000);
+    closer.lastPassageLastReadMicros = ms(10_500);
+    DoorEvidence similar = pallet.get(1).doorFor(D1);
+    similar.lastPassageWeakerPeak = -46;
+    similar.lastPassageFirstReadMicros = ms(8_000);
+    similar.lastPassageLastReadMicros = ms(10_500);
+
+    stage.decide(open, ms(16_000), false);
+
+    assertThat(emitted).containsExactly(m);
+    assertThat(m.crossings).extracting(Crossing::track).containsExactlyElementsOf(pallet.subList(1, 4));
+  }
+
+  @Test
   void casesPartedFromTheirSsccBySsccRule_rejoinTheirPalletAfterArbitration() {
     TagTrack sscc1 = sscc(1);
     TagTrack sscc2 = sscc(2);
