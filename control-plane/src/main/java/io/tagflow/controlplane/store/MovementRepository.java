@@ -168,30 +168,14 @@ public final class MovementRepository {
   }
 
   /**
-   * The movements that carried tags of a lot, oldest first, at most {@code limit} of them, each with
-   * how many of the lot's tags it carried.
+   * The movements that carried tags of a lot (by the tag registry as it is now), oldest first, at most
+   * {@code limit} of them, each with how many of the lot's tags it carried. How, on compressed chunks
+   * too: {@link LotTrace}.
    */
   public List<LotMovement> movementsOfLot(String lotId, int limit) throws SQLException {
-    String sql = "WITH hits AS (SELECT mt.movement_id, mt.moved_at, count(*) AS lot_tags"
-        + " FROM tags t JOIN movement_tags mt ON mt.epc = t.epc WHERE t.lot_id = ?"
-        + " GROUP BY mt.movement_id, mt.moved_at)"
-        // LATERAL ... LIMIT 1 (the key is unique, so it changes no result) keeps the planner from flattening
-        // the join into a hash join over every movement: one primary-key probe per hit instead of a scan
-        // of the whole table (374 ms -> 45 ms on 10 million tag rows, docs/performance.md).
-        + " SELECT " + SUMMARY_COLUMNS + ", h.lot_tags FROM hits h CROSS JOIN LATERAL (SELECT * FROM movements mm"
-        + " WHERE mm.movement_id = h.movement_id AND mm.moved_at = h.moved_at LIMIT 1) m"
-        + " ORDER BY m.moved_at, m.movement_id LIMIT ?";
-    List<LotMovement> result = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, lotId);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          result.add(new LotMovement(summary(rs), rs.getInt("lot_tags")));
-        }
-      }
+    try (Connection c = dataSource.getConnection()) {
+      return LotTrace.movementsOfLot(c, lotId, limit);
     }
-    return result;
   }
 
   /** The tags of one stored movement, ordered by EPC; empty when the movement is unknown. */
@@ -235,7 +219,7 @@ public final class MovementRepository {
     return result;
   }
 
-  private static MovementSummary summary(ResultSet rs) throws SQLException {
+  static MovementSummary summary(ResultSet rs) throws SQLException {
     return new MovementSummary(rs.getObject("movement_id", UUID.class), Sql.instant(rs, "moved_at"),
         rs.getString("site_id"), rs.getString("gateway_id"), rs.getString("door_id"),
         Direction.fromJson(rs.getString("direction")), rs.getDouble("confidence"), Sql.instant(rs, "started_at"),

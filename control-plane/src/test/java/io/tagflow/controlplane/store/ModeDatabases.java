@@ -55,14 +55,15 @@ final class ModeDatabases implements AutoCloseable {
   }
 
   /**
-   * Takes a TimescaleDB database's policies (compression, retention, aggregate refresh) off the scheduler.
+   * Takes a TimescaleDB database's policies (compression, retention, aggregate refresh) and tagflow's own
+   * jobs (the stamping compression of movement_tags) off the scheduler.
    * Otherwise the scheduler may compress or materialise while a test runs: rows a test stores for a bucket
    * the aggregate has already materialised count only after the next refresh, so what a test sees would
    * depend on timing. Tests that need a policy run it with {@code CALL run_job}.
    */
   static void pausePolicies(Database db) throws SQLException {
     queryRows(db, "SELECT alter_job(job_id, scheduled => false) FROM timescaledb_information.jobs"
-        + " WHERE proc_name LIKE 'policy_%' AND hypertable_name IS NOT NULL");
+        + " WHERE (proc_name LIKE 'policy_%' AND hypertable_name IS NOT NULL) OR proc_name LIKE 'tagflow_%'");
   }
 
   /** The first column of every row of {@code sql}, as text, with the session in UTC. */

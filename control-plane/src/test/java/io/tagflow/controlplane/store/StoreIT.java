@@ -242,6 +242,37 @@ class StoreIT {
 
   @ParameterizedTest
   @MethodSource("modes")
+  void movementsOfLot_tagMovedToAnotherLotAfterItsMovement_countsForTheNewLotOnly(StorageMode mode) throws SQLException {
+    Database db = databases.get(mode);
+    String from = "FROM-" + mode.code();
+    String to = "TO-" + mode.code();
+    int base = mode == StorageMode.PLAIN ? 1100 : 2100;
+    Repositories repos = PgRepositories.create(db.dataSource(), CLOCK);
+    for (String lot : List.of(from, to)) {
+      repos.lots().create(new Lot(lot, "00614141812345", null, LocalDate.of(2027, 3, 1), LotStatus.ACTIVE, null, "t",
+          START));
+    }
+    repos.tags().upsertAll(List.of(new TagRecord(epc(base), from), new TagRecord(epc(base + 1), from)));
+    EventFixtures f = new EventFixtures(START);
+    MovementEvent in = f.advance(Duration.ofMinutes(2)).movement("D5", Direction.IN, epc(base), epc(base + 1));
+    AppliedStore.open(db.dataSource()).store(new EventBatch(f.now(), List.of(in), List.of(), List.of(), List.of(),
+        List.of()));
+    MovementRepository repo = new MovementRepository(db.dataSource());
+    List<Integer> before = repo.movementsOfLot(from, 10).stream().map(LotMovement::lotTags).toList();
+
+    repos.tags().upsertAll(List.of(new TagRecord(epc(base + 1), to)));
+
+    assertThat(before).containsExactly(2);
+    assertThat(repo.movementsOfLot(from, 10)).singleElement().satisfies(m -> assertThat(m.lotTags()).isEqualTo(1));
+    assertThat(repo.movementsOfLot(to, 10)).singleElement().satisfies(m -> {
+      assertThat(m.movement().movementId()).isEqualTo(in.movementId());
+      assertThat(m.movement().doorId()).isEqualTo("D5");
+      assertThat(m.lotTags()).isEqualTo(1);
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("modes")
   void tagLocation_olderEventAfterNewer_keepsNewer(StorageMode mode) throws SQLException {
     Database db = databases.get(mode);
     EventFixtures f = new EventFixtures(START);

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tagflow.controlplane.EventFixtures;
 import io.tagflow.controlplane.fixtures.AppliedStore;
+import io.tagflow.controlplane.model.Lot;
+import io.tagflow.controlplane.model.LotStatus;
+import io.tagflow.controlplane.model.TagRecord;
+import io.tagflow.controlplane.repository.Repositories;
+import io.tagflow.controlplane.repository.postgres.PgRepositories;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.testing.TestDatabase;
@@ -16,6 +21,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,22 +67,25 @@ class TimescaleStoreIT {
   void migrate_installsCompressionRetentionAndRefreshPolicies() throws SQLException {
     assertThat(db.mode()).isEqualTo(StorageMode.TIMESCALE);
     // The aggregate's policy is filed under its materialisation hypertable: shown by the view's name.
-    assertThat(ModeDatabases.queryRows(db, "SELECT j.proc_name || ' ' || coalesce(ca.view_name, j.hypertable_name)"
+    assertThat(ModeDatabases.queryRows(db, "SELECT j.proc_name || ' ' || coalesce(ca.view_name, j.hypertable_name, '(job)')"
         + " || ' ' || coalesce(extract(epoch FROM coalesce(j.config->>'compress_after', j.config->>'drop_after',"
         + " j.config->>'start_offset')::interval)::bigint::text, 'null')"
         + " FROM timescaledb_information.jobs j LEFT JOIN timescaledb_information.continuous_aggregates ca"
         + " ON ca.materialization_hypertable_name = j.hypertable_name"
-        + " WHERE j.proc_name LIKE 'policy_%' AND j.hypertable_name IS NOT NULL ORDER BY 1")).containsExactly(
-        "policy_compression movement_tags " + StoreOptions.DEFAULT_COMPRESS_AFTER.toSeconds(),
+        + " WHERE (j.proc_name LIKE 'policy_%' AND j.hypertable_name IS NOT NULL) OR j.proc_name LIKE 'tagflow_%'"
+        + " ORDER BY 1")).containsExactly(
         "policy_compression movements " + StoreOptions.DEFAULT_COMPRESS_AFTER.toSeconds(),
         "policy_refresh_continuous_aggregate movements_per_door_5m null",
         "policy_retention movement_tags " + StoreOptions.DEFAULT_RETAIN_FOR.toSeconds(),
-        "policy_retention movements " + StoreOptions.DEFAULT_RETAIN_FOR.toSeconds());
+        "policy_retention movements " + StoreOptions.DEFAULT_RETAIN_FOR.toSeconds(),
+        // movement_tags: stamped, then compressed, by the job of migration V8_2 instead of TimescaleDB's policy
+        "tagflow_compress_movement_tags (job) " + StoreOptions.DEFAULT_COMPRESS_AFTER.toSeconds());
     assertThat(ModeDatabases.queryRows(db, "SELECT hypertable_name || ' ' || attname || ' '"
         + " || coalesce('segmentby ' || segmentby_column_index, 'orderby ' || orderby_column_index)"
         + " FROM timescaledb_information.compression_settings ORDER BY hypertable_name, segmentby_column_index,"
         + " orderby_column_index")).containsExactly(
-        "movement_tags epc segmentby 1", "movement_tags moved_at orderby 1", "movement_tags movement_id orderby 2",
+        "movement_tags lot_id segmentby 1", "movement_tags moved_at orderby 1", "movement_tags movement_id orderby 2",
+        "movement_tags epc orderby 3",
         "movements site_id segmentby 1", "movements moved_at orderby 1", "movements movement_id orderby 2");
     assertThat(ModeDatabases.queryRows(db, "SELECT view_name || ' ' || materialized_only"
         + " FROM timescaledb_information.continuous_aggregates")).containsExactly("movements_per_door_5m false");
@@ -96,7 +105,7 @@ class TimescaleStoreIT {
     String rows = "SELECT count(*) FROM movements m JOIN movement_tags t USING (movement_id, moved_at)"
         + " WHERE m.moved_at < '" + f.now().plusSeconds(1) + "'";
 
-    runJobs("policy_compression");
+    runCompressionJobs();
     StoredBatch again = store.store(batch);
 
     assertThat(first.newMovements()).hasSize(20);
@@ -132,6 +141,62 @@ class TimescaleStoreIT {
 
     assertThat(repo.doorTraffic(EventFixtures.SITE, bucket, bucket.plus(Duration.ofHours(1))))
         .containsExactly(new DoorTraffic("LATE", Direction.OUT, bucket, 2));
+  }
+
+  @Test
+  void movementsOfLot_compressedChunksThenRegistryChanged_followsRegistryAsItIsNow() throws SQLException {
+    Repositories repos = PgRepositories.create(db.dataSource(), Clock.systemUTC());
+    for (String lot : List.of("TS-A", "TS-B")) {
+      repos.lots().create(new Lot(lot, "00614141812345", null, LocalDate.of(2027, 3, 1), LotStatus.ACTIVE, null, "t",
+          serverNow));
+    }
+    repos.tags().upsertAll(List.of(new TagRecord(epc(400), "TS-A"), new TagRecord(epc(401), "TS-A"),
+        new TagRecord(epc(402), "TS-B")));
+    EventFixtures f = new EventFixtures(serverNow.minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.DAYS));
+    // epc(403) is not registered yet when its chunk is stamped.
+    MovementEvent mixed = f.advance(Duration.ofMinutes(10)).movement("D1", Direction.IN, epc(400), epc(401),
+        epc(402), epc(403));
+    MovementEvent onlyB = f.advance(Duration.ofMinutes(10)).movement("D2", Direction.OUT, epc(402));
+    AppliedStore store = AppliedStore.open(db.dataSource());
+    store.store(new EventBatch(f.now(), List.of(mixed, onlyB), List.of(), List.of(), List.of(), List.of()));
+    MovementRepository repo = new MovementRepository(db.dataSource());
+    MovementSummary mixedAsStored = repo.find(MovementQuery.of(EventFixtures.SITE, mixed.startedAt(),
+        mixed.endedAt().plusSeconds(1))).movements().get(0);
+
+    runCompressionJobs();
+    List<String> stamped = ModeDatabases.queryRows(db, "SELECT epc || ' ' || coalesce(lot_id, '-') || ' ' || door_id"
+        + " FROM movement_tags WHERE movement_id = '" + mixed.movementId() + "' ORDER BY epc");
+    List<String> compressed = ModeDatabases.queryRows(db, "SELECT bool_and(is_compressed)::text"
+        + " FROM timescaledb_information.chunks WHERE hypertable_name = 'movement_tags' AND range_start <= '"
+        + f.now() + "' AND range_end > '" + f.now() + "'");
+    // After the stamping: epc(401) moves to B, epc(403) is registered in A, and a late movement lands in the
+    // compressed chunk (not stamped: found by EPC).
+    repos.tags().upsertAll(List.of(new TagRecord(epc(401), "TS-B"), new TagRecord(epc(403), "TS-A")));
+    MovementEvent late = f.advance(Duration.ofMinutes(10)).movement("D3", Direction.IN, epc(400));
+    store.store(new EventBatch(f.now(), List.of(late), List.of(), List.of(), List.of(), List.of()));
+    List<String> traceA = trace(repo, "TS-A");
+    List<String> traceB = trace(repo, "TS-B");
+    runCompressionJobs(); // recompresses the chunk with the late rows in it
+    List<String> traceAAfterRecompression = trace(repo, "TS-A");
+
+    assertThat(compressed).containsExactly("true");
+    assertThat(stamped).containsExactly(epc(400) + " TS-A D1", epc(401) + " TS-A D1", epc(402) + " TS-B D1",
+        epc(403) + " - D1");
+    assertThat(traceA).containsExactly(mixed.movementId() + " D1 2", late.movementId() + " D3 1");
+    assertThat(traceB).containsExactly(mixed.movementId() + " D1 2", onlyB.movementId() + " D2 1");
+    assertThat(traceAAfterRecompression).isEqualTo(traceA);
+    assertThat(repo.movementsOfLot("TS-B", 10).get(0).movement()).isEqualTo(mixedAsStored);
+  }
+
+  private static List<String> trace(MovementRepository repo, String lotId) throws SQLException {
+    return repo.movementsOfLot(lotId, 10).stream()
+        .map(m -> m.movement().movementId() + " " + m.movement().doorId() + " " + m.lotTags()).toList();
+  }
+
+  /** Runs both compression jobs: TimescaleDB's policy for movements, the stamping job for movement_tags. */
+  private static void runCompressionJobs() throws SQLException {
+    runJobs("policy_compression");
+    runJobs("tagflow_compress_movement_tags");
   }
 
   /** Runs the database's jobs of one policy now, as the scheduler would (run_job needs no scheduling). */
