@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link IsoInstants} accepts exactly what {@code OffsetDateTime.parse} accepts, with the same value. */
+/**
+ * {@link IsoInstants} accepts exactly what {@code OffsetDateTime.parse} accepts, with the same value, and
+ * formats exactly as {@code Instant.toString}.
+ */
 class IsoInstantsTest {
   /** Characters a mutation puts in: digits, the separators, letters of the form, a few others. */
   private static final String MUTATIONS = "0123456789-:.TZtz+ /x\u0661";
@@ -58,6 +61,20 @@ class IsoInstantsTest {
     assertThat(IsoInstants.parse(text)).isEqualTo(OffsetDateTime.parse(text).toInstant());
   }
 
+  @Property(tries = 2000)
+  void format_anyInstant_equalsInstantToString(@ForAll("instants") Instant instant) {
+    assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.999Z",
+      "1970-01-01T00:00:00.000001Z", "2024-02-29T12:00:00.100Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
+  void format_edgeInstants_equalsInstantToString(String text) {
+    Instant instant = Instant.parse(text);
+
+    assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+  }
+
   @Test
   void parse_slice_readsOnlyTheSlice() {
     char[] buffer = "xx\"2026-11-21T08:30:00.125Z\"yy".toCharArray();
@@ -72,6 +89,18 @@ class IsoInstantsTest {
         .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
     Arbitrary<Integer> fractionDigits = Arbitraries.integers().between(0, 9);
     return Combinators.combine(instants, fractionDigits).as(IsoInstantsTest::format);
+  }
+
+  @Provide
+  Arbitrary<Instant> instants() {
+    Arbitrary<Long> seconds = Arbitraries.oneOf(
+        Arbitraries.longs().between(Instant.parse("0000-01-01T00:00:00Z").getEpochSecond() - 86_400,
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 86_400),
+        Arbitraries.longs().between(1_700_000_000L, 1_900_000_000L));
+    Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
+        Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000),
+        Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000), Arbitraries.just(0));
+    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
   }
 
   @Provide
