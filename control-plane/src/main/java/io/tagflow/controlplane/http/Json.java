@@ -15,10 +15,12 @@ import io.tagflow.controlplane.anomaly.AnomalyType;
 import io.tagflow.controlplane.anomaly.Severity;
 import io.tagflow.controlplane.live.PlaceKind;
 import io.tagflow.controlplane.model.LotStatus;
+import io.tagflow.protocol.event.IsoInstantSerializer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Locale;
 
 /** JSON for the API: one shared mapper (ISO-8601 instants, lower-case control-plane enums). */
@@ -26,6 +28,8 @@ public final class Json {
   /** Shared, thread-safe. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      // Instants as JavaTimeModule writes them, without DateTimeFormatter (a movement delta holds 42).
+      .addModule(new SimpleModule("tagflow-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
       .addModule(lowerCaseEnums())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .build();

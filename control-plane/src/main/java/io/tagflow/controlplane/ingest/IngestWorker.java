@@ -3,25 +3,37 @@ package io.tagflow.controlplane.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest thread: takes messages from a queue, closes a batch when it is full or its linger time
- * is up, and commits it, retrying the same batch with exponential backoff while the database fails.
- * While it retries, no new batch starts: messages wait unacknowledged, and the broker stops sending
- * once {@link IngestOptions#receiveMaximum()} are outstanding. JDBC runs only on this thread, never on
- * an event loop.
+ * The ingest threads. The decode thread ({@value #DECODE_THREAD}) takes messages from a queue and adds
+ * them to the next batch ({@link BatchAssembler}: topic, payload, dead letters) while the commit thread
+ * ({@value #COMMIT_THREAD}) stores the previous one, so decoding overlaps the database's work instead of
+ * following it. The commit thread takes the batch when it is full, or when its linger time is up and
+ * the previous commit has finished; a batch that is still filling while a commit runs simply grows, up
+ * to its size limit, where the decode thread waits.
  *
- * <p>{@link #offer} is thread-safe; everything else runs on the worker's own thread.
+ * <p>The commit thread retries a failed batch with exponential backoff; while it retries, no later batch
+ * is committed, the decode thread stops at a full batch, messages wait unacknowledged, and the broker
+ * stops sending once {@link IngestOptions#receiveMaximum()} are outstanding. Batches are committed, and
+ * so acknowledged, in arrival order (MQTT 5 §4.6). JDBC runs only on the commit thread, never on an
+ * event loop.
+ *
+ * <p>{@link #offer} is thread-safe; everything else runs on the worker's own threads.
  */
 public final class IngestWorker {
+  /** The thread that decodes messages into batches. */
+  public static final String DECODE_THREAD = "tagflow-ingest-decode";
+  /** The thread that commits batches (JDBC, acknowledgements, listeners). */
+  public static final String COMMIT_THREAD = "tagflow-ingest";
+
   private static final Logger log = LoggerFactory.getLogger(IngestWorker.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
@@ -32,7 +44,12 @@ public final class IngestWorker {
   private final Duration maxRetryBackoff;
   private final BlockingQueue<InboundMessage> queue;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
-  private final Thread thread;
+  /** Guards {@link #assembler} and {@link #decoderDone}; {@link #changed} is signalled when either changes. */
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private boolean decoderDone;
+  private final Thread decodeThread;
+  private final Thread commitThread;
 
   /**
    * @param capacity messages the queue holds before {@link #offer} blocks; at least the broker's
@@ -46,13 +63,16 @@ public final class IngestWorker {
     this.clock = clock;
     this.retryBackoff = retryBackoff;
     this.maxRetryBackoff = maxRetryBackoff;
-    this.thread = new Thread(this::run, "tagflow-ingest");
-    this.thread.setDaemon(true);
+    this.decodeThread = new Thread(this::decodeLoop, DECODE_THREAD);
+    this.commitThread = new Thread(this::commitLoop, COMMIT_THREAD);
+    decodeThread.setDaemon(true);
+    commitThread.setDaemon(true);
   }
 
-  /** Starts the worker thread. */
+  /** Starts the worker's threads. */
   public void start() {
-    thread.start();
+    decodeThread.start();
+    commitThread.start();
   }
 
   /**
@@ -66,47 +86,114 @@ public final class IngestWorker {
   }
 
   /**
-   * Stops the worker: it makes one last attempt to commit what it holds, then returns. Messages not
-   * committed stay unacknowledged with the broker.
+   * Stops the worker: what it holds gets one last attempt to commit (unless a batch before it is still
+   * failing), then it returns. Messages not committed stay unacknowledged with the broker.
    */
   public void stop(Duration timeout) throws InterruptedException {
     stopRequested.countDown();
-    thread.join(timeout.toMillis());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    decodeThread.join(Math.max(1, timeout.toMillis()));
+    commitThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
   }
 
   private boolean stopping() {
     return stopRequested.getCount() == 0;
   }
 
-  private void run() {
-    List<InboundMessage> more = new ArrayList<>();
+  private void decodeLoop() {
     try {
       while (!stopping()) {
-        Instant deadline = assembler.deadline();
-        // Wake at least every IDLE_POLL to notice a stop request.
-        long waitNanos = deadline == null ? IDLE_POLL.toNanos()
-            : Math.max(0, Math.min(IDLE_POLL.toNanos(), Duration.between(clock.instant(), deadline).toNanos()));
-        InboundMessage first = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
-        if (first != null) {
-          assembler.add(first);
-          queue.drainTo(more, assembler.room());
-          more.forEach(assembler::add);
-          more.clear();
-        }
-        if (assembler.isDue(clock.instant()) && !commitWithRetry(assembler.drain())) {
-          // Acknowledging later messages now would break PUBACK order (MQTT 5 §4.6): leave them all.
-          return;
+        InboundMessage message = queue.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+        if (message != null) {
+          add(message);
         }
       }
-      queue.drainTo(more, assembler.room());
-      more.forEach(assembler::add);
-      if (!assembler.isEmpty()) {
-        committer.commit(assembler.drain());
+      // What already arrived joins the last batch, as far as it has room.
+      lock.lock();
+      try {
+        InboundMessage message;
+        while (assembler.room() > 0 && (message = queue.poll()) != null) {
+          assembler.add(message);
+        }
+      } finally {
+        lock.unlock();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      log.error("Ingest worker stopped by an unexpected error; unacknowledged messages stay with the broker", e);
+      log.error("Ingest decode thread stopped by an unexpected error; unacknowledged messages stay with the broker", e);
+    } finally {
+      lock.lock();
+      try {
+        decoderDone = true;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Adds a message to the batch, waiting while the batch is full; drops it (unacknowledged) on stop. */
+  private void add(InboundMessage message) throws InterruptedException {
+    lock.lock();
+    try {
+      while (assembler.room() == 0) {
+        if (stopping()) {
+          return;
+        }
+        changed.awaitNanos(IDLE_POLL.toNanos());
+      }
+      boolean first = assembler.isEmpty();
+      assembler.add(message);
+      // The commit thread waits for a deadline, which only the first message sets, or for a full batch.
+      if (first || assembler.room() == 0) {
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void commitLoop() {
+    try {
+      PendingBatch batch;
+      while ((batch = nextBatch()) != null) {
+        if (!commitWithRetry(batch)) {
+          // Acknowledging later messages now would break PUBACK order (MQTT 5 §4.6): leave them all.
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Ingest commit thread stopped by an unexpected error; unacknowledged messages stay with the broker", e);
+    }
+  }
+
+  /**
+   * The next batch once it is due (full, or its linger time passed); once stopping, whatever the
+   * decode thread left when it finished, then null.
+   */
+  private PendingBatch nextBatch() throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        if (assembler.isDue(clock.instant()) || (decoderDone && !assembler.isEmpty())) {
+          PendingBatch batch = assembler.drain();
+          changed.signalAll();
+          return batch;
+        }
+        if (decoderDone) {
+          return null;
+        }
+        Instant deadline = assembler.deadline();
+        // Wake at least every IDLE_POLL to notice the decode thread's end after a stop request.
+        long waitNanos = deadline == null ? IDLE_POLL.toNanos()
+            : Math.max(1, Math.min(IDLE_POLL.toNanos(), Duration.between(clock.instant(), deadline).toNanos()));
+        changed.awaitNanos(waitNanos);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -22,10 +22,7 @@ public record Observation(String site, String epc, String place, Via via, Instan
    * The last-writer-wins order: later event time wins; equal times are broken by event id, then place,
    * then kind, so the order is total and the winner never depends on arrival order.
    */
-  public static final Comparator<Observation> ORDER = Comparator.comparing(Observation::at)
-      .thenComparing(Observation::eventId)
-      .thenComparing(Observation::place)
-      .thenComparing(Observation::via);
+  public static final Comparator<Observation> ORDER = Observation::compareOrder;
 
   public Observation {
     Ids.require("site", site);
@@ -34,6 +31,21 @@ public record Observation(String site, String epc, String place, Via via, Instan
     Objects.requireNonNull(via, "via");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(eventId, "eventId");
+  }
+
+  /**
+   * {@link #ORDER}, written out: it runs for every tag of every movement (once per {@code apply}, and in
+   * the shipped set's tree), where the chained {@code Comparator.comparing} lambdas showed in profiles.
+   */
+  private static int compareOrder(Observation a, Observation b) {
+    int c = a.at.compareTo(b.at);
+    if (c == 0) {
+      c = a.eventId.compareTo(b.eventId);
+    }
+    if (c == 0) {
+      c = a.place.compareTo(b.place);
+    }
+    return c != 0 ? c : a.via.compareTo(b.via);
   }
 
   /** The kind of event an observation came from. */

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class SiteState {
   private static final Logger log = LoggerFactory.getLogger(SiteState.class);
   /** Shipped tags by event time, oldest first: the order in which they are forgotten. */
-  private static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing((Entry e) -> e.observation().at())
-      .thenComparing(e -> e.observation().epc());
+  private static final Comparator<Entry> OLDEST_FIRST = (a, b) -> {
+    int c = a.observation().at().compareTo(b.observation().at());
+    return c != 0 ? c : a.observation().epc().compareTo(b.observation().epc());
+  };
 
   private final SiteLayout layout;
   private final LiveLimits limits;

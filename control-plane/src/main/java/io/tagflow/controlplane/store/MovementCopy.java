@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.tagflow.protocol.event.EventIds;
+import io.tagflow.protocol.event.IsoInstants;
 import io.tagflow.protocol.event.MovementEvent;
 import io.tagflow.protocol.event.TagObservation;
 import java.io.ByteArrayInputStream;
@@ -63,20 +64,20 @@ final class MovementCopy {
     if (movements.isEmpty()) {
       return;
     }
-    String received = receivedAt.toString();
+    String received = IsoInstants.format(receivedAt);
     ByteArrayOutputStream moves = new ByteArrayOutputStream(movements.size() * 256);
     ByteArrayOutputStream tags = new ByteArrayOutputStream(movements.size() * 2048);
     try (SequenceWriter movementRows = MOVEMENT_ROWS.writeValues(moves);
          SequenceWriter tagRows = TAG_ROWS.writeValues(tags)) {
       for (MovementEvent m : movements) {
-        String movedAt = EventIds.timestampOf(m.movementId()).toString();
+        String movedAt = IsoInstants.format(EventIds.timestampOf(m.movementId()));
         movementRows.write(new MovementRow(m.movementId(), movedAt, m.site(), m.gateway(), m.door(),
-            m.direction().json(), m.confidence(), m.startedAt().toString(), m.endedAt().toString(), m.palletSscc(),
-            m.tags().size(), m.evidence().insideReads(), m.evidence().outsideReads(), m.evidence().rssiTrendDb(),
-            m.evidence().arbitration(), received));
+            m.direction().json(), m.confidence(), IsoInstants.format(m.startedAt()), IsoInstants.format(m.endedAt()),
+            m.palletSscc(), m.tags().size(), m.evidence().insideReads(), m.evidence().outsideReads(),
+            m.evidence().rssiTrendDb(), m.evidence().arbitration(), received));
         for (TagObservation t : m.tags()) {
-          tagRows.write(new TagRow(m.movementId(), movedAt, t.epc(), t.uri(), t.firstSeen().toString(),
-              t.lastSeen().toString(), t.reads(), t.peakRssi()));
+          tagRows.write(new TagRow(m.movementId(), movedAt, t.epc(), t.uri(), IsoInstants.format(t.firstSeen()),
+              IsoInstants.format(t.lastSeen()), t.reads(), t.peakRssi()));
         }
       }
     } catch (IOException e) {

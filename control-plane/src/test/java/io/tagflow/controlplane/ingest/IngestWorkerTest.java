@@ -19,20 +19,27 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The worker thread: batches by size, retries a failed commit, never acknowledges before a commit. */
+/**
+ * The worker threads: batches by size, decodes while a commit runs, retries a failed commit, never
+ * acknowledges before a commit, acknowledges in arrival order.
+ */
 class IngestWorkerTest {
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
   private final Topics topics = Topics.standard();
   private final EventCodec codec = new EventCodec();
-  private final IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final IngestMetrics metrics = new IngestMetrics(registry);
   private final List<Integer> acked = new CopyOnWriteArrayList<>();
   private final BlockingQueue<EventBatch> attempts = new ArrayBlockingQueue<>(100);
   private final AtomicInteger failuresLeft = new AtomicInteger();
+  /** Counted down before every store call returns: a test holds a commit open with it. */
+  private volatile CountDownLatch storeGate = new CountDownLatch(0);
   private IngestWorker worker;
 
   @AfterEach
@@ -74,9 +81,51 @@ class IngestWorkerTest {
     assertThat(acked).isEmpty();
   }
 
+  @Test
+  void offer_duringSlowCommit_decodesNextBatchMeanwhileAndAcknowledgesInOrder() throws Exception {
+    storeGate = new CountDownLatch(1);
+    // Linger 0: a batch is due as soon as it holds a message, so only a running commit makes it grow.
+    worker = worker(10, Duration.ZERO);
+    worker.start();
+    worker.offer(movementMessage(1));
+    EventBatch first = attempts.poll(10, TimeUnit.SECONDS);
+
+    for (int id = 2; id <= 5; id++) {
+      worker.offer(movementMessage(id));
+    }
+    // The first commit is still held open: the next four messages are decoded all the same.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (receivedMovements() < 5 && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+    assertThat(receivedMovements()).isEqualTo(5);
+    assertThat(attempts).isEmpty();
+    assertThat(acked).isEmpty();
+    storeGate.countDown();
+
+    EventBatch second = attempts.poll(10, TimeUnit.SECONDS);
+    assertThat(first.movements()).hasSize(1);
+    assertThat(second).isNotNull();
+    assertThat(second.movements()).hasSize(4);
+    worker.stop(Duration.ofSeconds(5));
+    assertThat(acked).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  private double receivedMovements() {
+    return registry.get("tagflow.ingest.messages").tag("kind", "movements").counter().count();
+  }
+
   private IngestWorker worker(int maxBatch, Duration linger) {
     EventStore store = batch -> {
       attempts.add(batch);
+      try {
+        if (!storeGate.await(10, TimeUnit.SECONDS)) {
+          throw new SQLException("test gate never opened");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted", e);
+      }
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new SQLException("database is down", "08006");
       }

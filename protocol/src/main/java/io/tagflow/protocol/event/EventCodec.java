@@ -131,7 +131,8 @@ public final class EventCodec {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     SimpleModule strictInstants = new SimpleModule("tagflow-instants")
-        .addDeserializer(Instant.class, new StrictInstantDeserializer());
+        .addDeserializer(Instant.class, new StrictInstantDeserializer())
+        .addSerializer(Instant.class, new IsoInstantSerializer());
     JsonMapper mapper = JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(strictInstants)
