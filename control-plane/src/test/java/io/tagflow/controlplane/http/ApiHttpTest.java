@@ -182,6 +182,28 @@ class ApiHttpTest {
   }
 
   @Test
+  void bodies_unknownMember_are400NamingItAndNothingIsStored() throws Exception {
+    // "expiry" for "expiresOn": without the check the lot was created with no expiry at all.
+    HttpResponse<String> misspelt = post("/api/lots",
+        "{\"id\":\"LOT-U\",\"gtin\":\"09506000134352\",\"expiry\":\"2027-01-31\",\"by\":\"a\"}");
+    assertProblem(misspelt, 400, "expiry");
+    assertThat(json(misspelt).get("detail").asText())
+        .isEqualTo("unknown field 'expiry' (expected by, description, expiresOn, gtin, id)");
+    assertProblem(get("/api/lots/LOT-U"), 404, null);
+
+    post("/api/lots", "{\"id\":\"LOT-U\",\"gtin\":\"09506000134352\",\"by\":\"a\"}");
+    // A status in an update would be ignored: it changes only through lock and unlock.
+    assertProblem(send("PUT", "/api/lots/LOT-U", "application/json",
+        "{\"gtin\":\"09506000134352\",\"status\":\"recalled\",\"by\":\"a\"}"), 400, "status");
+    assertProblem(post("/api/lots/LOT-U/unlock", "{\"status\":\"active\",\"by\":\"a\"}"), 400, "status");
+    assertProblem(post("/api/lots/LOT-U/lock", "{\"state\":\"recalled\",\"by\":\"a\"}"), 400, "state");
+    assertThat(json(get("/api/lots/LOT-U")).get("status").asText()).isEqualTo("active");
+    assertProblem(post("/api/sites/dc1/authorisations",
+        "{\"door\":\"door-1\",\"lot\":\"LOT-U\",\"qty\":5,\"by\":\"a\"}"), 400, "qty");
+    assertProblem(post("/api/anomalies/any/acknowledge", "{\"by\":\"a\",\"note\":\"x\"}"), 400, "note");
+  }
+
+  @Test
   void body_overLimit_is413Problem() throws Exception {
     String big = "{\"id\":\"LOT-C\",\"gtin\":\"09506000134352\",\"description\":\"" + "x".repeat(5000) + "\",\"by\":\"a\"}";
 
