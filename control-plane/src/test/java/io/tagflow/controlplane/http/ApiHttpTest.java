@@ -16,6 +16,8 @@ import io.tagflow.controlplane.fixtures.Layouts;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +182,22 @@ class ApiHttpTest {
     assertProblem(post("/api/lots", "[1,2]"), 400, "body");
     assertProblem(post("/api/lots/NOPE/lock", "{\"by\":\"a\"}"), 404, null);
     assertProblem(post("/api/lots/NOPE/lock", "{\"by\":\"a\",\"status\":\"melted\"}"), 400, "status");
+  }
+
+  @Test
+  void start_portTaken_failsNamingTheAddress() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ControlPlaneConfig config = new ControlPlaneConfig(
+          new ControlPlaneConfig.Http("127.0.0.1", taken.getLocalPort(), null), null, null, null, List.of());
+
+      Throwable failure = ControlPlane.start(vertx, config, new InMemoryStore().repositories(),
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new FakeClock(T0))
+          .toCompletionStage().toCompletableFuture().handle((started, e) -> e).get(20, TimeUnit.SECONDS);
+
+      assertThat(failure).isNotNull();
+      assertThat(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure)
+          .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+    }
   }
 
   @Test
