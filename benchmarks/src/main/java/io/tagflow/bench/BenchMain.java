@@ -1,9 +1,13 @@
 package io.tagflow.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -57,7 +61,24 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchMain()).setStopAtPositional(true).execute(args));
+    System.exit(withErrorBoundary(new CommandLine(new BenchMain()).setStopAtPositional(true)).execute(args));
+  }
+
+  /**
+   * {@code command} with the error boundary of {@code ./tagflow bench}: a benchmark that cannot run
+   * where it is (no database at the URL given, a bad argument, a file it cannot write) ends with one
+   * line and exit 1, not a stack trace; any other exception is a bug and keeps its stack trace.
+   */
+  static CommandLine withErrorBoundary(CommandLine command) {
+    return command.setExecutionExceptionHandler((e, cli, parsed) -> {
+      if (!(e instanceof SQLException || e instanceof IOException || e instanceof UncheckedIOException
+          || e instanceof IllegalArgumentException || e instanceof MqttException)) {
+        throw e;
+      }
+      String name = parsed.matchedPositionalValue(0, "");
+      cli.getErr().println("bench " + name + ": cannot run: " + e.getMessage());
+      return 1;
+    });
   }
 
   @Override

@@ -1,11 +1,8 @@
 package io.tagflow.bench;
 
 import io.tagflow.gateway.pipeline.DecisionListener;
-import io.tagflow.gateway.pipeline.LocationDecision;
-import io.tagflow.gateway.pipeline.MovementDecision;
 import io.tagflow.gateway.pipeline.ReadPoint;
 import io.tagflow.gateway.pipeline.Side;
-import io.tagflow.gateway.pipeline.StagedDecision;
 import io.tagflow.gateway.pipeline.TagPipeline;
 import io.tagflow.protocol.epc.Epc96;
 import io.tagflow.protocol.epc.EpcDecoder;
@@ -81,19 +78,7 @@ public class EpcBench {
           : EpcEncoder.sgtin96(3, "0614141", "812345", i);
     }
     clock = new MutableClock();
-    pipeline = TagPipeline.builder().clock(clock).listener(new DecisionListener() {
-      @Override
-      public void onMovement(MovementDecision movement) {
-      }
-
-      @Override
-      public void onLocationChanged(LocationDecision location) {
-      }
-
-      @Override
-      public void onTagStaged(StagedDecision staged) {
-      }
-    })
+    pipeline = TagPipeline.builder().clock(clock).listener(DecisionListener.NONE)
         .readPoint("r1", 1, ReadPoint.door("D1", Side.OUTSIDE))
         .readPoint("r1", 2, ReadPoint.door("D1", Side.INSIDE))
         .readPoint("r1", 3, ReadPoint.zone("A-01"))

@@ -1,9 +1,6 @@
 package io.tagflow.bench;
 
 import io.tagflow.gateway.pipeline.DecisionListener;
-import io.tagflow.gateway.pipeline.LocationDecision;
-import io.tagflow.gateway.pipeline.MovementDecision;
-import io.tagflow.gateway.pipeline.StagedDecision;
 import io.tagflow.gateway.pipeline.TagPipeline;
 import io.tagflow.protocol.llrp.RoAccessReportDecoder;
 import io.tagflow.protocol.llrp.TagReportBatch;
@@ -86,7 +83,7 @@ final class ThroughputRun {
   private long fullRound(long[] movements) {
     ReaderClock clock = new ReaderClock();
     TagPipeline pipeline = DockTraffic.readPoints(TagPipeline.builder(), traffic.readers)
-        .clock(clock).listener(new CountingListener(movements)).build();
+        .clock(clock).listener(DecisionListener.movementsTo(m -> movements[0]++)).build();
     String[] ids = new String[traffic.readers];
     Arrays.setAll(ids, DockTraffic::readerId);
     RoAccessReportDecoder decoder = new RoAccessReportDecoder();
@@ -133,27 +130,6 @@ final class ThroughputRun {
     @Override
     public long millis() {
       return millis;
-    }
-  }
-
-  private static final class CountingListener implements DecisionListener {
-    private final long[] movements;
-
-    CountingListener(long[] movements) {
-      this.movements = movements;
-    }
-
-    @Override
-    public void onMovement(MovementDecision movement) {
-      movements[0]++;
-    }
-
-    @Override
-    public void onLocationChanged(LocationDecision location) {
-    }
-
-    @Override
-    public void onTagStaged(StagedDecision staged) {
     }
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tagflow.controlplane.live.LiveLimits;
 import io.tagflow.controlplane.model.SiteLayout;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
   public static final String ENV_PG_USER = "TAGFLOW_CP_PG_USER";
   public static final String ENV_PG_PASSWORD = "TAGFLOW_CP_PG_PASSWORD";
   public static final String ENV_MQTT_URI = "TAGFLOW_CP_MQTT_URI";
+  /** Larger than any site layout written by hand (10,000 bins take about 0.5 MB). */
+  public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
   @JsonCreator
   public ControlPlaneConfig {
@@ -134,16 +137,25 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
       user = user == null || user.isBlank() ? DEFAULT_USER : user;
       poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
       if (!url.startsWith("jdbc:postgresql:")) {
-        throw new IllegalArgumentException("url must be a jdbc:postgresql: URL (got '" + url + "')");
+        throw new IllegalArgumentException("url must be a jdbc:postgresql: URL (got '" + withoutParameters(url) + "')");
       }
       if (poolSize < 1 || poolSize > 200) {
         throw new IllegalArgumentException("poolSize must be 1 to 200 (got " + poolSize + ")");
       }
     }
 
+    /**
+     * The URL without its parameters ({@code ?user=...&password=...}), for messages and logs: the
+     * parameters may hold a password.
+     */
+    public static String withoutParameters(String url) {
+      int q = url.indexOf('?');
+      return q < 0 ? url : url.substring(0, q) + "?...";
+    }
+
     @Override
     public String toString() {
-      return "Database[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+      return "Database[url=" + withoutParameters(url) + ", user=" + user + ", password=" + (password == null ? "none" : "***")
           + ", poolSize=" + poolSize + "]";
     }
   }
@@ -201,8 +213,12 @@ public record ControlPlaneConfig(Http http, Database database, Mqtt mqtt, Anomal
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .build();
-    try {
-      byte[] bytes = Files.readAllBytes(file);
+    // Read at most one byte past the limit: a pipe or device (--config <(...), /dev/zero) has no size.
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new ConfigException(file + ": larger than " + MAX_FILE_BYTES + " bytes; not a control-plane configuration");
+      }
       if (bytes.length == 0) {
         return defaults();
       }

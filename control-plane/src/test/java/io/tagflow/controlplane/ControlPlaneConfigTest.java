@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ControlPlaneConfigTest {
@@ -173,6 +175,35 @@ class ControlPlaneConfigTest {
 
     assertThatThrownBy(() -> ControlPlaneConfig.load(missing, Map.of()))
         .hasMessage(missing + ": no such file");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void load_endlessDevice_isRefusedAsTooLarge() {
+    // A device or pipe reports size 0; reading it whole would exhaust the heap.
+    assertThatThrownBy(() -> ControlPlaneConfig.load(Path.of("/dev/zero"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("/dev/zero: larger than " + ControlPlaneConfig.MAX_FILE_BYTES
+            + " bytes; not a control-plane configuration");
+  }
+
+  @Test
+  void load_urlOfAnotherDatabase_errorLeavesOutTheParameters() throws Exception {
+    Path file = dir.resolve("cp.yaml");
+    Files.writeString(file, "database: { url: \"jdbc:mysql://db/wms?user=wms&password=s3cret\" }\n");
+
+    assertThatThrownBy(() -> ControlPlaneConfig.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": at database: url must be a jdbc:postgresql: URL (got 'jdbc:mysql://db/wms?...')");
+  }
+
+  @Test
+  void databaseToString_urlWithPassword_showsNeitherPassword() {
+    ControlPlaneConfig.Database db = new ControlPlaneConfig.Database(
+        "jdbc:postgresql://db/tagflow?user=cp&password=s3cret", "cp", "hunter2", null);
+
+    assertThat(db.toString()).doesNotContain("s3cret").doesNotContain("hunter2")
+        .contains("url=jdbc:postgresql://db/tagflow?...");
   }
 
   @Test

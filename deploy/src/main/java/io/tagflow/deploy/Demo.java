@@ -113,7 +113,7 @@ public final class Demo implements AutoCloseable {
         step(t0, "PostgreSQL (embedded) on 127.0.0.1:" + postgres.port());
       } else {
         jdbcUrl = options.pgUrl();
-        step(t0, "PostgreSQL at " + DemoOptions.withoutQuery(jdbcUrl));
+        step(t0, "PostgreSQL at " + ControlPlaneConfig.Database.withoutParameters(jdbcUrl));
       }
     } finally {
       // Owned from here on whatever happened to PostgreSQL, so that close() stops them.

@@ -1,5 +1,6 @@
 package io.tagflow.deploy;
 
+import io.tagflow.controlplane.ControlPlaneConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ public record DemoOptions(int httpPort, String pgUrl, String mqttUri, Path scena
     }
     if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql://")) {
       throw new IllegalArgumentException("--pg-url must be a jdbc:postgresql://host:port/database URL (got '"
-          + withoutQuery(pgUrl) + "')");
+          + ControlPlaneConfig.Database.withoutParameters(pgUrl) + "')");
     }
     if (mqttUri != null && !mqttUri.matches("(tcp|ssl)://[^/]+:\\d+")) {
       throw new IllegalArgumentException("--mqtt-uri must look like tcp://host:port or ssl://host:port (got '"
@@ -54,11 +55,5 @@ public record DemoOptions(int httpPort, String pgUrl, String mqttUri, Path scena
 
   public DemoOptions withStatusEvery(Duration every) {
     return new DemoOptions(httpPort, pgUrl, mqttUri, scenario, every, lockedLots);
-  }
-
-  /** The URL without its parameters, which may hold a password. */
-  static String withoutQuery(String url) {
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q);
   }
 }

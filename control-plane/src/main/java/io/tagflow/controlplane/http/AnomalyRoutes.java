@@ -33,7 +33,7 @@ final class AnomalyRoutes {
 
   private void change(RoutingContext ctx, AnomalyStatus next) {
     String id = Fields.pathId(ctx, "id");
-    JsonNode body = Json.bodyObject(ctx);
+    JsonNode body = Json.bodyObject(ctx, "by");
     String by = Fields.who(body);
     blocking.respond(ctx, 200, () -> {
       AnomalyService.Transition t = api.anomalies().changeStatus(id, next, by);

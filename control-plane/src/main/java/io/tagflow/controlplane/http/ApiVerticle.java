@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
 
 /**
  * Serves the API. {@link #start} completes when the server listens (or fails when it cannot bind);
@@ -34,7 +35,9 @@ public final class ApiVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME_BYTES)
         .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME_BYTES);
     server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, api, blocking));
-    return server.listen();
+    // Vert.x says only "Address already in use": name the address the configuration asked for.
+    return server.listen().recover(e -> Future.failedFuture(
+        new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e)));
   }
 
   /** The port the server listens on; only after {@link #start} succeeded. */

@@ -38,7 +38,7 @@ final class AuthorisationRoutes {
 
   private void create(RoutingContext ctx) {
     SiteLayout site = configuredSite(ctx);
-    JsonNode body = Json.bodyObject(ctx);
+    JsonNode body = Json.bodyObject(ctx, "door", "lot", "quantity", "validUntil", "by");
     String door = Fields.requiredId(body, "door");
     if (site.door(door).isEmpty()) {
       throw ApiException.badRequest("door", "site " + site.id() + " has no door " + door);

@@ -14,6 +14,7 @@ import io.tagflow.controlplane.anomaly.AnomalyStatus;
 import io.tagflow.controlplane.anomaly.AnomalyType;
 import io.tagflow.controlplane.anomaly.Severity;
 import io.tagflow.controlplane.live.PlaceKind;
+import io.tagflow.controlplane.model.Ids;
 import io.tagflow.controlplane.model.LotStatus;
 import io.tagflow.protocol.event.IsoInstantSerializer;
 import io.vertx.core.buffer.Buffer;
@@ -21,7 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** JSON for the API: one shared mapper (ISO-8601 instants, lower-case control-plane enums). */
 public final class Json {
@@ -39,7 +43,7 @@ public final class Json {
 
   private static SimpleModule lowerCaseEnums() {
     SimpleModule m = new SimpleModule("tagflow-enums");
-    for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(LotStatus.class,
+    for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(LotStatus.class,
         AnomalyType.class, AnomalyStatus.class, Severity.class, PlaceKind.class)) {
       addLowerCase(m, type);
     }
@@ -78,11 +82,13 @@ public final class Json {
   }
 
   /**
-   * The request body as a JSON object.
+   * The request body as a JSON object whose members are all among {@code members}: a misspelt member
+   * ({@code expiry} for {@code expiresOn}) would otherwise be dropped without a word.
    *
-   * @throws ApiException 400 naming {@code body} when it is missing, not JSON, or not an object
+   * @throws ApiException 400 naming {@code body} when it is missing, not JSON, or not an object, or
+   *     naming the first member that is not one of {@code members}
    */
-  public static JsonNode bodyObject(RoutingContext ctx) {
+  public static JsonNode bodyObject(RoutingContext ctx, String... members) {
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("body", "a JSON object body is required");
@@ -97,6 +103,15 @@ public final class Json {
     }
     if (node == null || !node.isObject()) {
       throw ApiException.badRequest("body", "expected a JSON object");
+    }
+    List<String> known = List.of(members);
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        String shown = Ids.abbreviate(name);
+        throw ApiException.badRequest(shown, "unknown field '" + shown + "' (expected "
+            + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+      }
     }
     return node;
   }

@@ -68,7 +68,7 @@ final class LotRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    JsonNode body = Json.bodyObject(ctx);
+    JsonNode body = Json.bodyObject(ctx, "id", "gtin", "description", "expiresOn", "by");
     Lot lot = lotFrom(body, Fields.requiredId(body, "id"), LotStatus.ACTIVE, null);
     blocking.respond(ctx, 201, () -> {
       if (!api.repositories().lots().create(lot)) {
@@ -81,7 +81,8 @@ final class LotRoutes {
 
   private void update(RoutingContext ctx) {
     String id = Fields.pathId(ctx, "lot");
-    JsonNode body = Json.bodyObject(ctx);
+    // No status: it changes only through lock and unlock.
+    JsonNode body = Json.bodyObject(ctx, "gtin", "description", "expiresOn", "by");
     blocking.respond(ctx, 200, () -> {
       Lot current = find(id);
       Lot changed = lotFrom(body, id, current.status(), current.statusReason());
@@ -104,7 +105,7 @@ final class LotRoutes {
   /** Lock: body {@code status} locked (default), quarantined or recalled. Unlock: back to active. */
   private void setStatus(RoutingContext ctx, boolean lock) {
     String id = Fields.pathId(ctx, "lot");
-    JsonNode body = Json.bodyObject(ctx);
+    JsonNode body = lock ? Json.bodyObject(ctx, "status", "reason", "by") : Json.bodyObject(ctx, "reason", "by");
     String by = Fields.who(body);
     String reason = Fields.optionalText(body, "reason");
     LotStatus next = LotStatus.ACTIVE;

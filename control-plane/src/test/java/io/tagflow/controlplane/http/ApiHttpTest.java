@@ -16,6 +16,8 @@ import io.tagflow.controlplane.fixtures.Layouts;
 import io.tagflow.protocol.event.Direction;
 import io.tagflow.protocol.event.MovementEvent;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +182,44 @@ class ApiHttpTest {
     assertProblem(post("/api/lots", "[1,2]"), 400, "body");
     assertProblem(post("/api/lots/NOPE/lock", "{\"by\":\"a\"}"), 404, null);
     assertProblem(post("/api/lots/NOPE/lock", "{\"by\":\"a\",\"status\":\"melted\"}"), 400, "status");
+  }
+
+  @Test
+  void start_portTaken_failsNamingTheAddress() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ControlPlaneConfig config = new ControlPlaneConfig(
+          new ControlPlaneConfig.Http("127.0.0.1", taken.getLocalPort(), null), null, null, null, List.of());
+
+      Throwable failure = ControlPlane.start(vertx, config, new InMemoryStore().repositories(),
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new FakeClock(T0))
+          .toCompletionStage().toCompletableFuture().handle((started, e) -> e).get(20, TimeUnit.SECONDS);
+
+      assertThat(failure).isNotNull();
+      assertThat(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure)
+          .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+    }
+  }
+
+  @Test
+  void bodies_unknownMember_are400NamingItAndNothingIsStored() throws Exception {
+    // "expiry" for "expiresOn": without the check the lot was created with no expiry at all.
+    HttpResponse<String> misspelt = post("/api/lots",
+        "{\"id\":\"LOT-U\",\"gtin\":\"09506000134352\",\"expiry\":\"2027-01-31\",\"by\":\"a\"}");
+    assertProblem(misspelt, 400, "expiry");
+    assertThat(json(misspelt).get("detail").asText())
+        .isEqualTo("unknown field 'expiry' (expected by, description, expiresOn, gtin, id)");
+    assertProblem(get("/api/lots/LOT-U"), 404, null);
+
+    post("/api/lots", "{\"id\":\"LOT-U\",\"gtin\":\"09506000134352\",\"by\":\"a\"}");
+    // A status in an update would be ignored: it changes only through lock and unlock.
+    assertProblem(send("PUT", "/api/lots/LOT-U", "application/json",
+        "{\"gtin\":\"09506000134352\",\"status\":\"recalled\",\"by\":\"a\"}"), 400, "status");
+    assertProblem(post("/api/lots/LOT-U/unlock", "{\"status\":\"active\",\"by\":\"a\"}"), 400, "status");
+    assertProblem(post("/api/lots/LOT-U/lock", "{\"state\":\"recalled\",\"by\":\"a\"}"), 400, "state");
+    assertThat(json(get("/api/lots/LOT-U")).get("status").asText()).isEqualTo("active");
+    assertProblem(post("/api/sites/dc1/authorisations",
+        "{\"door\":\"door-1\",\"lot\":\"LOT-U\",\"qty\":5,\"by\":\"a\"}"), 400, "qty");
+    assertProblem(post("/api/anomalies/any/acknowledge", "{\"by\":\"a\",\"note\":\"x\"}"), 400, "note");
   }
 
   @Test

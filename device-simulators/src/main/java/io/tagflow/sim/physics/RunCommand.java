@@ -73,11 +73,9 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     long durationMicros = scenarioOptions.durationMicros(scenario);
+    // A file that cannot be written ends the command through SimMain's one error boundary.
     try (Writer truth = Files.newBufferedWriter(truthFile, StandardCharsets.UTF_8)) {
       return inProcess ? inProcess(scenario, durationMicros, truth, out) : realTime(scenario, durationMicros, truth, out);
-    } catch (UncheckedIOException e) {
-      err.println("sim run: " + e.getCause().getMessage());
-      return 2;
     }
   }
 

@@ -48,18 +48,14 @@ public final class ScenarioLoader {
   /** Loads and validates a scenario file. */
   public static Scenario load(Path file) {
     String name = file.toString();
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw single(name, "", "file is larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      bytes = Files.readAllBytes(file);
+    // Bounded like any stream: a pipe or device (--scenario <(...), /dev/zero) has no size to check first.
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(name, in);
     } catch (NoSuchFileException e) {
       throw single(name, "", "no such file");
     } catch (IOException e) {
       throw single(name, "", "cannot read: " + e.getMessage());
     }
-    return parse(name, bytes);
   }
 
   /** Loads and validates a scenario from a classpath resource or another stream (tests, examples). */

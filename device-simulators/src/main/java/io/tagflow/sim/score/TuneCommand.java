@@ -93,7 +93,12 @@ public final class TuneCommand implements Callable<Integer> {
       return sweep(scenario, settings, until, out, err);
     }
     long wall = System.nanoTime();
-    PipelineRun.Result result = new PipelineRun(scene, settings).run(until);
+    // An 8-hour shift takes minutes of wall time: say how far it has got.
+    PipelineRun.Result result = new PipelineRun(scene, settings).run(until, t -> {
+      out.printf(Locale.ROOT, "sim tune: %s: %,d of %,d s virtual, %.0f s wall%n", scenario.name(), t / 1_000_000,
+          until / 1_000_000, (System.nanoTime() - wall) / 1e9);
+      out.flush();
+    });
     out.printf(Locale.ROOT, "sim tune: %s, seed %d: %.0f s virtual in %.1f s wall, %d reads, %d movements, "
             + "%d location events%n", scenario.name(), scenario.seed(), until / 1e6, (System.nanoTime() - wall) / 1e9,
         result.reads(), result.movements().size(), result.locations().size());

@@ -57,6 +57,18 @@ class RunCommandTest {
   }
 
   @Test
+  void run_truthInMissingDirectory_oneLineNamingTheFile() throws Exception {
+    Path truth = dir.resolve("no-such-dir").resolve("t.jsonl");
+    StringWriter err = new StringWriter();
+    CommandLine cli = SimMain.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute("run", "--scenario", "scenarios/one-door.yaml", "--truth", truth.toString(),
+        "--in-process", "--duration-s", "1");
+    assertThat(code).isEqualTo(SimMain.EXIT_USAGE);
+    assertThat(err.toString()).isEqualTo("sim run: " + truth + ": no such file or directory" + System.lineSeparator());
+  }
+
+  @Test
   void truth_randomArrivals_sameSeedSame_differentSeedDifferent() {
     var scenario = ScenarioLoader.load(Path.of("scenarios/cross-dock-hour.yaml"));
     var a = Scene.build(scenario).truth().events().stream().map(TruthJson::toLine).toList();

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class ScenarioLoaderTest {
   private static final Path EXAMPLES = Path.of("scenarios");
@@ -174,5 +176,15 @@ class ScenarioLoaderTest {
     ScenarioException e = catchThrowableOfType(ScenarioException.class,
         () -> ScenarioLoader.load(Path.of("no/such.yaml")));
     assertThat(e.getMessage()).isEqualTo("no/such.yaml: 1 error\n  no/such.yaml: no such file");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void load_endlessDevice_oneErrorNotTheWholeStream() {
+    // A device or pipe reports size 0; reading it whole would exhaust the heap.
+    ScenarioException e = catchThrowableOfType(ScenarioException.class,
+        () -> ScenarioLoader.load(Path.of("/dev/zero")));
+    assertThat(e.getMessage()).isEqualTo("/dev/zero: 1 error\n  /dev/zero: file is larger than "
+        + ScenarioLoader.MAX_FILE_BYTES + " bytes");
   }
 }

@@ -41,4 +41,15 @@ class PipelineRunTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("sim tune: one-door, seed 42: 60 s virtual").contains("movement recall");
   }
+
+  @Test
+  void tune_cli_longRun_printsProgressEveryTenVirtualMinutes() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new SimMain());
+    cli.setOut(new PrintWriter(out));
+    int code = cli.execute("tune", "--scenario", "scenarios/one-door.yaml", "--duration-s", "610");
+    assertThat(code).isZero();
+    assertThat(out.toString().lines().filter(l -> l.matches("sim tune: one-door: [0-9,]+ of 610 s virtual, \\d+ s wall")))
+        .extracting(l -> l.split(" ")[3]).containsExactly("600");
+  }
 }

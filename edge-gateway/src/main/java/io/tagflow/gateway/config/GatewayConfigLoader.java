@@ -13,6 +13,7 @@ import io.tagflow.gateway.config.internal.DurationDeserializer;
 import io.tagflow.gateway.config.internal.FilterSettingsMixin;
 import io.tagflow.gateway.pipeline.FilterSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +29,7 @@ import java.time.Duration;
  */
 public final class GatewayConfigLoader {
   /** A configuration file is small; anything larger is a mistake. */
-  public static final long MAX_FILE_BYTES = 1 << 20;
+  public static final int MAX_FILE_BYTES = 1 << 20;
 
   private static final ObjectMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
@@ -48,11 +49,13 @@ public final class GatewayConfigLoader {
   public static GatewayConfig load(Path file) throws GatewayConfigException {
     String name = file.toString();
     String yaml;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+    // Read at most one byte past the limit: a pipe or device (--config <(...), /dev/zero) has no size.
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
         throw new GatewayConfigException(name + ": larger than " + MAX_FILE_BYTES + " bytes; not a gateway configuration");
       }
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
+      yaml = new String(bytes, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new GatewayConfigException(name + ": file not found");
     } catch (IOException e) {

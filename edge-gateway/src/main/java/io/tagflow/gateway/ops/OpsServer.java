@@ -36,11 +36,18 @@ public final class OpsServer implements AutoCloseable {
   /**
    * Binds and starts the server.
    *
-   * @throws IOException when the address cannot be bound (e.g. the port is taken)
+   * @throws IOException naming the address when it cannot be bound (e.g. the port is taken)
    */
   public static OpsServer start(InetSocketAddress address, PrometheusMeterRegistry registry,
                                 Supplier<HealthReport> health) throws IOException {
-    HttpServer server = HttpServer.create(address, 16);
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 16);
+    } catch (IOException e) {
+      // The JDK says only "Address already in use": name the address the configuration asked for.
+      throw new IOException("cannot listen on " + address.getHostString() + ":" + address.getPort() + " (ops): "
+          + e.getMessage(), e);
+    }
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "tagflow-ops-http");
       t.setDaemon(true);

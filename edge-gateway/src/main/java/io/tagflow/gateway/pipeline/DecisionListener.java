@@ -1,5 +1,7 @@
 package io.tagflow.gateway.pipeline;
 
+import java.util.function.Consumer;
+
 /**
  * Receives the pipeline's decisions.
  *
@@ -9,6 +11,26 @@ package io.tagflow.gateway.pipeline;
  * (the decision is then lost for that listener); it never retries.
  */
 public interface DecisionListener {
+  /** Ignores every decision: for benchmarks and tests that look at the pipeline, not its output. */
+  DecisionListener NONE = movementsTo(movement -> { });
+
+  /** Hands each movement to {@code movements} and ignores location changes and staged tags. */
+  static DecisionListener movementsTo(Consumer<MovementDecision> movements) {
+    return new DecisionListener() {
+      @Override
+      public void onMovement(MovementDecision movement) {
+        movements.accept(movement);
+      }
+
+      @Override
+      public void onLocationChanged(LocationDecision location) {
+      }
+
+      @Override
+      public void onTagStaged(StagedDecision staged) {
+      }
+    };
+  }
 
   /** A group of tags crossed a door. */
   void onMovement(MovementDecision movement);

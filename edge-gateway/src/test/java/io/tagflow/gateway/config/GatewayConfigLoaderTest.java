@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigLoaderTest {
@@ -184,6 +186,15 @@ class GatewayConfigLoaderTest {
     assertThatThrownBy(() -> GatewayConfigLoader.load(dir.resolve("nope.yaml")))
         .isInstanceOf(GatewayConfigException.class)
         .hasMessageEndingWith("nope.yaml: file not found");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void load_endlessDevice_isRefusedAsTooLarge() {
+    // A device or pipe reports size 0; reading it whole would exhaust the heap.
+    assertThatThrownBy(() -> GatewayConfigLoader.load(Path.of("/dev/zero")))
+        .isInstanceOf(GatewayConfigException.class)
+        .hasMessage("/dev/zero: larger than " + GatewayConfigLoader.MAX_FILE_BYTES + " bytes; not a gateway configuration");
   }
 
   @Test

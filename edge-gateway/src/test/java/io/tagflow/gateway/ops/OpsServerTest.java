@@ -1,13 +1,16 @@
 package io.tagflow.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tagflow.gateway.delivery.FileOutbox;
 import io.tagflow.gateway.delivery.OutboxMessage;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +31,18 @@ class OpsServerTest {
   private HttpResponse<String> get(OpsServer ops, String path, String method) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path))
         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void start_portTaken_failsNamingTheAddress() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      InetSocketAddress address = new InetSocketAddress("127.0.0.1", taken.getLocalPort());
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+      assertThatThrownBy(() -> OpsServer.start(address, registry, () -> null))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (ops): ");
+    }
   }
 
   @Test

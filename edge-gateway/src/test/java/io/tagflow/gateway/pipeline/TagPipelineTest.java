@@ -191,21 +191,10 @@ class TagPipelineTest {
     int[] calls = {0};
     FakeClock clock = FakeClock.atMicros(T0);
     TagPipeline throwing = scenario.configure(TagPipeline.builder()).clock(clock)
-        .listener(new DecisionListener() {
-          @Override
-          public void onMovement(MovementDecision movement) {
-            calls[0]++;
-            throw new IllegalStateException("outbox full");
-          }
-
-          @Override
-          public void onLocationChanged(LocationDecision location) {
-          }
-
-          @Override
-          public void onTagStaged(StagedDecision staged) {
-          }
-        }).build();
+        .listener(DecisionListener.movementsTo(movement -> {
+          calls[0]++;
+          throw new IllegalStateException("outbox full");
+        })).build();
 
     for (TagRead r : scenario.reads()) {
       clock.setMicros(r.timestampMicros());

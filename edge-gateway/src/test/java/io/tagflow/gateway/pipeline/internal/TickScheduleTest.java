@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagflow.gateway.pipeline.DecisionListener;
 import io.tagflow.gateway.pipeline.FilterSettings;
-import io.tagflow.gateway.pipeline.LocationDecision;
-import io.tagflow.gateway.pipeline.MovementDecision;
 import io.tagflow.gateway.pipeline.ReadPoint;
 import io.tagflow.gateway.pipeline.Side;
-import io.tagflow.gateway.pipeline.StagedDecision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -28,19 +25,7 @@ class TickScheduleTest {
     ReadPoints rps = new ReadPoints();
     rps.map("r", 1, ReadPoint.door("D", Side.OUTSIDE), Double.NaN);
     rps.map("r", 2, ReadPoint.door("D", Side.INSIDE), Double.NaN);
-    return new PipelineCore(rps, FilterSettings.defaults(), List.of(), List.of(), new DecisionListener() {
-      @Override
-      public void onMovement(MovementDecision movement) {
-      }
-
-      @Override
-      public void onLocationChanged(LocationDecision location) {
-      }
-
-      @Override
-      public void onTagStaged(StagedDecision staged) {
-      }
-    });
+    return new PipelineCore(rps, FilterSettings.defaults(), List.of(), List.of(), DecisionListener.NONE);
   }
 
   private static TagTrack tag(int n) {
